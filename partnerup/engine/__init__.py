@@ -1,0 +1,29 @@
+"""The PartnerUp engine: forms, repairs and rotates writing partnerships.
+
+Framework-free and free of I/O: pure functions over frozen dataclasses. The CLI and
+the web app are thin adapters over what is exported here.
+"""
+
+from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
+from .io import parse_roster, parse_rules, plan_from_dict, plan_to_dict
+from .model import Partnership, Plan, PlanSettings, Rule, Student, Weights
+from .solve import plan_partnerships
+
+__all__ = [
+    "InfeasibleError",
+    "InputError",
+    "PartnerUpError",
+    "Partnership",
+    "Plan",
+    "PlanSettings",
+    "RosterError",
+    "Rule",
+    "RulesError",
+    "Student",
+    "Weights",
+    "parse_roster",
+    "parse_rules",
+    "plan_from_dict",
+    "plan_partnerships",
+    "plan_to_dict",
+]
