@@ -1,0 +1,277 @@
+"""`partnerup` command line: a thin adapter that reads files, calls the engine, prints.
+
+Exit codes: 0 ok; 2 bad input (file, row, column named); 3 the rules cannot all hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .engine import (
+    InfeasibleError,
+    InputError,
+    Plan,
+    PlanSettings,
+    Weights,
+    parse_roster,
+    parse_rules,
+    plan_from_dict,
+    plan_partnerships,
+    plan_to_dict,
+)
+from .engine.model import LEVEL_MODES, ROLE_MODES, STRATEGIES, TALK_MODES
+from .engine.repair import repair_for_absences
+from .engine.rotate import rotate_headline_partners
+from .render import plan_table, rotation_table
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as error:
+        print(f"partnerup: {error.located()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InfeasibleError as error:
+        _print_conflicts(error.conflicts, args)
+        return EXIT_INFEASIBLE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partnerup",
+        description="Form, repair and rotate writing partnerships for a class.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    _add_plan(verbs)
+    _add_repair(verbs)
+    _add_rotate(verbs)
+    bench = verbs.add_parser("bench", help="time the engine on synthetic classes")
+    bench.add_argument("--runs", type=int, default=20, help="classes per size (default 20)")
+    bench.add_argument("--out", type=Path, help="also write the table (Markdown) to this file")
+    bench.set_defaults(run=_bench)
+    serve = verbs.add_parser("serve", help="serve the web app (not part of this version yet)")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def _add_plan(verbs) -> None:
+    plan = verbs.add_parser(
+        "plan",
+        help="form partnerships from a class roster CSV",
+        description="Form partnerships from a class roster CSV (see README for the columns).",
+    )
+    plan.add_argument("roster", type=Path, help="class roster CSV")
+    plan.add_argument("--rules", type=Path, help="teacher rules CSV: rule,students")
+    plan.add_argument("--strategy", choices=STRATEGIES, default="purposeful")
+    plan.add_argument("--level", choices=LEVEL_MODES, default="similar", help="writing levels")
+    plan.add_argument("--talk", choices=TALK_MODES, default="complement", help="talk styles")
+    plan.add_argument("--triads", choices=("auto", "never"), default="auto")
+    plan.add_argument("--max-triads", type=int, default=3, help="most triads (default 3)")
+    plan.add_argument("--floaters", type=int, default=0, help="students kept as floaters")
+    plan.add_argument("--partner-partners", action="store_true", help="join pairs into fours")
+    plan.add_argument("--roles", choices=ROLE_MODES, default="random", help="who is partner A")
+    plan.add_argument("--allow-repeats", action="store_true", help="allow past partners again")
+    for kind in Weights.__dataclass_fields__:
+        plan.add_argument(
+            f"--weight-{kind.replace('_', '-')}",
+            type=int,
+            metavar="N",
+            help=f"weight for {kind.replace('_', ' ')} (default {getattr(Weights(), kind)})",
+        )
+    plan.add_argument("--seed", type=int, default=0, help="same seed, same plan")
+    plan.add_argument("--time-limit", type=float, default=10.0, help="seconds (default 10)")
+    _add_format(plan, ("table", "csv", "json"))
+    plan.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    plan.set_defaults(run=_plan)
+
+
+def _add_repair(verbs) -> None:
+    repair = verbs.add_parser(
+        "repair",
+        help="today's partnerships when students are absent",
+        description="Today's partnerships from a saved plan (plan --format json).",
+    )
+    repair.add_argument("plan", type=Path, help="plan JSON written by 'partnerup plan'")
+    repair.add_argument("--absent", default="", help='absent students, e.g. "Ana;Ben"')
+    repair.add_argument("--new", default="", help='new students who join to observe, "Nia"')
+    _add_format(repair, ("table", "json"))
+    repair.set_defaults(run=_repair)
+
+
+def _add_rotate(verbs) -> None:
+    rotate = verbs.add_parser(
+        "rotate",
+        help="weekly 'Monday headline partners' that do not repeat",
+        description="Weekly rotation partners: no repeats while avoidable, never the "
+        "long-term partner (--exclude), keep-apart rules respected.",
+    )
+    rotate.add_argument("roster", type=Path, help="class roster CSV")
+    rotate.add_argument("--weeks", type=int, required=True, help="how many weeks")
+    rotate.add_argument("--rules", type=Path, help="teacher rules CSV (keep-apart is used)")
+    rotate.add_argument("--exclude", type=Path, help="plan JSON of long-term partners")
+    _add_format(rotate, ("table", "json"))
+    rotate.set_defaults(run=_rotate)
+
+
+def _add_format(parser, formats: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=formats, default="table")
+
+
+def _read(path: Path, error_kind: str = "file") -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"no such {error_kind}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            "the file is not UTF-8 text (save it as CSV UTF-8)", file=str(path)
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
+
+
+def _load_class(roster: Path, rules: Path | None):
+    students = parse_roster(_read(roster), file=str(roster))
+    parsed_rules = parse_rules(_read(rules), students, file=str(rules)) if rules else ()
+    return students, parsed_rules
+
+
+def _load_plan(path: Path) -> Plan:
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON (line {exc.lineno})", file=str(path)) from None
+    return plan_from_dict(data, file=str(path))
+
+
+def _settings(args) -> PlanSettings:
+    weights = {
+        kind: value
+        for kind in Weights.__dataclass_fields__
+        if (value := getattr(args, f"weight_{kind}")) is not None
+    }
+    try:
+        return PlanSettings(
+            strategy=args.strategy,
+            level=args.level,
+            talk=args.talk,
+            triads=args.triads,
+            max_triads=args.max_triads,
+            floaters=args.floaters,
+            partner_partners=args.partner_partners,
+            roles=args.roles,
+            allow_repeats=args.allow_repeats,
+            seed=args.seed,
+            time_limit=args.time_limit,
+            weights=Weights(**weights),
+        )
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _plan(args) -> int:
+    students, rules = _load_class(args.roster, args.rules)
+    started = time.perf_counter()
+    plan = plan_partnerships(students, rules, _settings(args))
+    elapsed = (time.perf_counter() - started) * 1000
+    if args.format == "json":
+        text = json.dumps(plan_to_dict(plan, elapsed), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "csv":
+        text = _plan_csv(plan)
+    else:
+        text = plan_table(plan, elapsed)
+    _emit(text, args.out)
+    return EXIT_OK
+
+
+def _repair(args) -> int:
+    plan = _load_plan(args.plan)
+    started = time.perf_counter()
+    today = repair_for_absences(plan, _names(args.absent), _names(args.new))
+    elapsed = (time.perf_counter() - started) * 1000
+    if args.format == "json":
+        _emit(json.dumps(plan_to_dict(today, elapsed), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(plan_table(today, elapsed))
+    return EXIT_OK
+
+
+def _rotate(args) -> int:
+    if args.weeks < 1:
+        raise InputError("--weeks must be at least 1")
+    students, rules = _load_class(args.roster, args.rules)
+    long_term = _load_plan(args.exclude) if args.exclude else None
+    weeks = rotate_headline_partners(students, args.weeks, rules, long_term)
+    if args.format == "json":
+        data = {
+            "weeks": [
+                {"week": i, "groups": [{"members": list(g)} for g in groups]}
+                for i, groups in enumerate(weeks, start=1)
+            ]
+        }
+        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(rotation_table(weeks))
+    return EXIT_OK
+
+
+def _bench(args) -> int:
+    from .bench import run_bench
+
+    table = run_bench(runs=args.runs, progress=sys.stderr)
+    _emit(table)
+    if args.out:
+        args.out.write_text(table, encoding="utf-8")
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    print("partnerup: the web app is not part of this version yet", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _names(raw: str) -> list[str]:
+    return [n.strip() for n in raw.split(";") if n.strip()]
+
+
+def _plan_csv(plan: Plan) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["group", "name", "role", "score", "reasons"])
+    for number, group in enumerate(plan.partnerships, start=1):
+        for name, role in group.roles:
+            writer.writerow([number, name, role, group.score, "; ".join(group.reasons)])
+    for name in plan.floaters:
+        writer.writerow(["floater", name, "", "", ""])
+    return out.getvalue()
+
+
+def _emit(text: str, out: Path | None = None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _print_conflicts(conflicts: list[str], args) -> None:
+    if getattr(args, "format", "table") == "json":
+        data = {"status": "infeasible", "groups": [], "floaters": [], "conflicts": conflicts}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    print("partnerup: the rules cannot all hold:", file=sys.stderr)
+    for conflict in conflicts:
+        print(f"  - {conflict}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""Today's partnerships when someone is absent, from the plan for the unit.
+
+Order of repair (as teachers do it): students whose partner is absent pair with each
+other first, else take a floater, else join a partnership as a three — preferring a
+partnership that has already changed today, so as few as possible are touched. A
+partnership with nobody absent keeps its members (and its reasons) unless a
+partner-less student has nowhere else to go. A new student joins a partnership to
+observe. The plan itself is not changed: tomorrow starts again from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from .errors import RosterError
+from .io import suggest
+from .model import Partnership, Plan
+
+TEACHER = "the teacher"
+
+
+@dataclass
+class _Day:
+    plan: Plan
+    forbidden: set[frozenset[str]]
+    learners: set[str]
+
+    def allowed(self, members: Sequence[str]) -> bool:
+        if any(frozenset(p) in self.forbidden for p in combinations(members, 2)):
+            return False
+        has_learner = any(m in self.learners for m in members)
+        return not has_learner or any(m not in self.learners for m in members)
+
+
+def repair_for_absences(
+    plan: Plan, absent: Sequence[str], new_students: Sequence[str] = ()
+) -> Plan:
+    """Today's arrangement for `plan` with `absent` students away and `new_students` joining.
+
+    Guarantees: every present student is placed exactly once; kept-apart students are
+    never put together; partnerships untouched by absences are returned identical;
+    nobody works alone unless no classmate can take them (then they work with the
+    teacher). Raises RosterError for an unknown or doubly-listed name.
+    """
+    everyone = plan.members() + list(plan.floaters)
+    _check_names(everyone, absent, new_students)
+    day = _Day(plan, {frozenset(p) for p in plan.forbidden_pairs}, set(plan.emergent_bilinguals))
+    away = set(absent)
+    groups: list[Partnership] = []
+    touched: set[int] = set()
+    orphans: list[tuple[str, Partnership]] = []
+    for p in plan.partnerships:
+        present = [m for m in p.members if m not in away]
+        if len(present) == len(p.members):
+            groups.append(p)
+        elif len(present) >= 2 and day.allowed(present):
+            touched.add(len(groups))
+            groups.append(_without(p, present, away))
+        else:
+            orphans += [(m, p) for m in present]
+    floaters = [f for f in plan.floaters if f not in away]
+    left = _pair_orphans(day, orphans, groups, touched)
+    left = _take_floaters(day, left, floaters, groups, touched)
+    for name in left:
+        _join_a_partnership(day, name, groups, touched, f"{name}'s partner is absent")
+    for name in new_students:
+        _join_a_partnership(day, name, groups, touched, f"{name} is new and observes")
+    return Plan(
+        status="feasible",
+        partnerships=tuple(groups),
+        floaters=tuple(floaters),
+        objective=sum(g.score for g in groups),
+        bound=0.0,
+        forbidden_pairs=plan.forbidden_pairs,
+        emergent_bilinguals=plan.emergent_bilinguals,
+    )
+
+
+def _check_names(everyone: list[str], absent: Sequence[str], new: Sequence[str]) -> None:
+    known = set(everyone)
+    for name in absent:
+        if name not in known:
+            raise RosterError(
+                f"'{name}' is not in this plan{suggest(name, everyone)}", column="absent"
+            )
+    if len(set(absent)) != len(absent):
+        raise RosterError("a student is listed as absent twice", column="absent")
+    for name in new:
+        if name in known:
+            raise RosterError(f"'{name}' is already in the class", column="new")
+
+
+def _without(p: Partnership, present: list[str], away: set[str]) -> Partnership:
+    gone = " and ".join(m for m in p.members if m in away)
+    return Partnership(
+        members=tuple(present),
+        roles=_roles_in_order(p, present),
+        score=p.score,
+        reasons=(f"{gone} absent today; {' and '.join(present)} carry on",),
+        is_locked=p.is_locked,
+    )
+
+
+def _roles_in_order(p: Partnership, members: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    old = p.role_of
+    ordered = sorted(members, key=lambda m: (old.get(m, "Z"), m))
+    return tuple(zip(ordered, "ABC", strict=False))
+
+
+def _pair_orphans(day: _Day, orphans, groups: list[Partnership], touched: set[int]) -> list[str]:
+    names = [m for m, _ in orphans]
+    graph = nx.Graph()
+    graph.add_nodes_from(names)
+    graph.add_edges_from((a, b) for a, b in combinations(names, 2) if day.allowed((a, b)))
+    matching = nx.max_weight_matching(graph, maxcardinality=True)
+    was_in = dict(orphans)
+    paired = set()
+    for a, b in sorted(tuple(sorted(e)) for e in matching):
+        touched.add(len(groups))
+        groups.append(
+            Partnership(
+                members=(a, b),
+                roles=_merge_roles(was_in[a], was_in[b], a, b),
+                reasons=(f"both partners absent today: {a} and {b} pair up",),
+            )
+        )
+        paired.update((a, b))
+    return [m for m in names if m not in paired]
+
+
+def _merge_roles(pa: Partnership, pb: Partnership, a: str, b: str) -> tuple[tuple[str, str], ...]:
+    ra, rb = pa.role_of.get(a, "A"), pb.role_of.get(b, "B")
+    first, second = (a, b) if (ra, a) <= (rb, b) else (b, a)
+    return ((first, "A"), (second, "B"))
+
+
+def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
+    still = []
+    for name in left:
+        floater = next((f for f in floaters if day.allowed((name, f))), None)
+        if floater is None:
+            still.append(name)
+            continue
+        floaters.remove(floater)
+        touched.add(len(groups))
+        groups.append(
+            Partnership(
+                members=(name, floater),
+                roles=((name, "A"), (floater, "B")),
+                reasons=(f"{name}'s partner is absent; floater {floater} partners today",),
+            )
+        )
+    return still
+
+
+def _join_a_partnership(day: _Day, name: str, groups, touched: set[int], why: str) -> None:
+    """Add `name` as a third (a fourth only when no pair can take them), or to the teacher."""
+    by_preference = sorted(
+        range(len(groups)),
+        key=lambda i: (len(groups[i].members), i not in touched, i),
+    )
+    for i in by_preference:
+        g = groups[i]
+        if len(g.members) < 4 and day.allowed((*g.members, name)):
+            letter = "ABCD"[len(g.members)]
+            groups[i] = Partnership(
+                members=(*g.members, name),
+                roles=(*g.roles, (name, letter)),
+                score=g.score,
+                reasons=(f"{why}; joins {' and '.join(g.members)} as a {len(g.members) + 1}",),
+                is_locked=g.is_locked,
+            )
+            touched.add(i)
+            return
+    groups.append(
+        Partnership(
+            members=(name,),
+            roles=((name, "A"),),
+            reasons=(
+                f"{why}; no partnership fits the rules today, so {name} works with {TEACHER}",
+            ),
+        )
+    )
