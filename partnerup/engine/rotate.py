@@ -120,7 +120,12 @@ def _fresh_pairs(names: list[str], banned: set, used: Counter) -> list[list[str]
         # The empty seat goes to someone who has been in few groups with repeats.
         graph.add_edge(a, _GHOST, weight=1000 - sum(used[frozenset((a, o))] for o in names))
     matching = nx.max_weight_matching(graph, maxcardinality=True)
-    return sorted(sorted(e) for e in matching)
+    matched = {m for e in matching for m in e}
+    # Kept-apart rules can leave someone without a pair: they will join a triad.
+    alone = [[name, _GHOST] for name in names if name not in matched]
+    return sorted(sorted(e) for e in matching if _GHOST not in e) + alone + [
+        sorted(e) for e in matching if _GHOST in e
+    ]
 
 
 def _mend(pairs: list[list[str]], banned: set, used: Counter, later: set) -> list[list[str]]:
@@ -162,7 +167,7 @@ def _mend(pairs: list[list[str]], banned: set, used: Counter, later: set) -> lis
         options = [
             (sum(cost(name, m) for m in g), k)
             for k, g in enumerate(groups)
-            if not any(frozenset((name, m)) in banned for m in g)
+            if len(g) == 2 and not any(frozenset((name, m)) in banned for m in g)
         ]
         if not options:
             raise InfeasibleError([f"keep-apart rules leave {name} no group this week"])
