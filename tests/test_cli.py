@@ -1,0 +1,165 @@
+"""The CLI through the real console script, as a teacher would run it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).with_name("partnerup")
+ROSTER = """name,level,goals,strengths,interests,home_language,english_level,choice1,choice2,talk,often_absent
+Ana,2,lead,plan box,fantasy,Spanish,2.5,Ben,Cy,quiet,
+Ben,3,ending,lead,fantasy;soccer,Spanish,,Ana,,dominant,
+Cy,2,plan box,ending,soccer,,,Di,Ana,balanced,yes
+Di,4,elaboration,spelling,space,,,Cy,,balanced,
+Ed,1,spelling,,space,,,Flo,,quiet,
+Flo,3,lead,elaboration,comics,,,Ed,,balanced,
+"""
+
+
+def run(*args, cwd=None):
+    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def roster(tmp_path):
+    path = tmp_path / "room.csv"
+    path.write_text(ROSTER, encoding="utf-8")
+    return path
+
+
+def test_console_script_is_installed():
+    assert SCRIPT.exists()
+    result = run("--help")
+    assert result.returncode == 0
+    for verb in ("plan", "repair", "rotate", "bench"):
+        assert verb in result.stdout
+
+
+def test_plan_prints_a_table_with_reasons(roster):
+    result = run("plan", roster)
+    assert result.returncode == 0, result.stderr
+    assert "Partner A" in result.stdout
+    assert "Ana and Ben chose each other" in result.stdout
+    assert "optimal" in result.stdout
+
+
+def test_plan_json_has_the_documented_shape(roster):
+    result = run("plan", roster, "--format", "json", "--seed", "4")
+    data = json.loads(result.stdout)
+    assert data["status"] == "optimal"
+    assert data["objective"] == data["bound"]
+    assert {"groups", "floaters", "conflicts", "elapsed_ms"} <= set(data)
+    members = sorted(m for g in data["groups"] for m in g["members"])
+    assert members == ["Ana", "Ben", "Cy", "Di", "Ed", "Flo"]
+    for group in data["groups"]:
+        assert set(group["roles"]) == set(group["members"])
+        assert group["reasons"] and isinstance(group["score"], float)
+
+
+def test_plan_csv_and_out_file(roster, tmp_path):
+    out = tmp_path / "plan.csv"
+    result = run("plan", roster, "--format", "csv", "--out", out)
+    assert result.returncode == 0 and result.stdout == ""
+    lines = out.read_text().splitlines()
+    assert lines[0] == "group,name,role,score,reasons"
+    assert len(lines) == 7
+
+
+def test_same_seed_same_json(roster):
+    first = json.loads(run("plan", roster, "--format", "json", "--strategy", "random").stdout)
+    second = json.loads(run("plan", roster, "--format", "json", "--strategy", "random").stdout)
+    assert first["groups"] == second["groups"]
+
+
+def test_misspelt_choice_exits_2_naming_file_row_column_and_suggestion(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,choice1\nAna,Bne\nBen,Ana\n", encoding="utf-8")
+    result = run("plan", path)
+    assert result.returncode == 2
+    assert "bad.csv, row 2, column 'choice1'" in result.stderr
+    assert "did you mean 'Ben'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = run("plan", tmp_path / "nope.csv")
+    assert result.returncode == 2
+    assert "nope.csv: no such file" in result.stderr
+
+
+def test_non_utf8_file_exits_2(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("name\nJosé\nAna\n".encode("latin-1"))
+    result = run("plan", path)
+    assert result.returncode == 2
+    assert "UTF-8" in result.stderr
+
+
+def test_bad_rules_file_exits_2(roster, tmp_path):
+    rules = tmp_path / "rules.csv"
+    rules.write_text("rule,students\nkeep_apart,Ana;Zed\n", encoding="utf-8")
+    result = run("plan", roster, "--rules", rules)
+    assert result.returncode == 2
+    assert "rules.csv, row 2, column 'students'" in result.stderr
+
+
+def test_clashing_rules_exit_3_with_named_conflicts(roster, tmp_path):
+    rules = tmp_path / "rules.csv"
+    rules.write_text("rule,students\nkeep_apart,Ana;Ben;Cy;Di;Ed;Flo\n", encoding="utf-8")
+    result = run("plan", roster, "--rules", rules, "--format", "json")
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["status"] == "infeasible"
+    assert "no possible partner" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_repair_reads_a_saved_plan(roster, tmp_path):
+    plan = tmp_path / "plan.json"
+    run("plan", roster, "--format", "json", "--triads", "never", "--out", plan)
+    result = run("repair", plan, "--absent", "Ben", "--new", "Nia", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    members = sorted(m for g in data["groups"] for m in g["members"])
+    assert members == ["Ana", "Cy", "Di", "Ed", "Flo", "Nia"]
+
+
+def test_repair_with_unknown_absent_name_exits_2(roster, tmp_path):
+    plan = tmp_path / "plan.json"
+    run("plan", roster, "--format", "json", "--out", plan)
+    result = run("repair", plan, "--absent", "Bne")
+    assert result.returncode == 2
+    assert "did you mean 'Ben'" in result.stderr
+
+
+def test_repair_with_broken_json_exits_2(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text("{not json", encoding="utf-8")
+    result = run("repair", plan, "--absent", "Ana")
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stderr
+
+
+def test_rotate_json_weeks_without_long_term_partners(roster, tmp_path):
+    plan = tmp_path / "plan.json"
+    run("plan", roster, "--format", "json", "--triads", "never", "--out", plan)
+    result = run("rotate", roster, "--weeks", "4", "--exclude", plan, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    weeks = json.loads(result.stdout)["weeks"]
+    assert [w["week"] for w in weeks] == [1, 2, 3, 4]
+    long_term = {frozenset(g["members"]) for g in json.loads(plan.read_text())["groups"]}
+    for week in weeks:
+        assert not {frozenset(g["members"]) for g in week["groups"]} & long_term
+
+
+def test_rotate_table(roster):
+    result = run("rotate", roster, "--weeks", "2")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Week 1: ")
+
+
+def test_bad_weight_value_exits_with_usage_error(roster):
+    result = run("plan", roster, "--weight-choices", "lots")
+    assert result.returncode == 2
+    assert "invalid int value" in result.stderr
