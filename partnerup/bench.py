@@ -23,7 +23,7 @@ from .engine.validation import hard_rule_violations
 
 PAIR_SIZES = (12, 16, 20, 24, 28, 30, 32, 36, 40)
 TRIAD_SIZES = (12, 15, 20, 24, 25, 28, 30, 31, 33, 35, 36)
-POOL_SIZE, POOL_RUNS, POOL_TIME_LIMIT = 120, 5, 4.5
+POOL_SIZE, POOL_RUNS, POOL_TIME_LIMIT = 120, 5, 4.0
 Groups = list[tuple[str, ...]]
 
 
