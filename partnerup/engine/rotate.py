@@ -123,9 +123,11 @@ def _fresh_pairs(names: list[str], banned: set, used: Counter) -> list[list[str]
     matched = {m for e in matching for m in e}
     # Kept-apart rules can leave someone without a pair: they will join a triad.
     alone = [[name, _GHOST] for name in names if name not in matched]
-    return sorted(sorted(e) for e in matching if _GHOST not in e) + alone + [
-        sorted(e) for e in matching if _GHOST in e
-    ]
+    return (
+        sorted(sorted(e) for e in matching if _GHOST not in e)
+        + alone
+        + [sorted(e) for e in matching if _GHOST in e]
+    )
 
 
 def _mend(pairs: list[list[str]], banned: set, used: Counter, later: set) -> list[list[str]]:

@@ -119,7 +119,9 @@ def synthetic_class(n: int, seed: int) -> tuple[tuple[Student, ...], tuple[Rule,
                 else rng.choice(["", "", "", "Spanish"]),
                 english_level=english[name],
                 choices=tuple(friends[name][:3]),
-                avoid=tuple(rng.sample(friends[name][3:], k=1)) if rng.random() < 0.1 and n > 4 else (),
+                avoid=tuple(rng.sample(friends[name][3:], k=1))
+                if rng.random() < 0.1 and n > 4
+                else (),
                 talk=rng.choice(["quiet", "balanced", "balanced", "dominant"]),
                 often_absent=rng.random() < 0.08,
                 social_support=rng.random() < 0.05,
