@@ -1,0 +1,80 @@
+"""The one place where class models meet the engine: conversion both ways and import."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from partnerup import engine
+
+from .models import Classroom, Rule, Student
+
+
+def to_engine_student(student: Student) -> engine.Student:
+    return engine.Student(
+        name=student.name,
+        level=student.level,
+        goals=tuple(student.goals),
+        strengths=tuple(student.strengths),
+        interests=tuple(student.interests),
+        home_language=student.home_language,
+        english_level=float(student.english_level) if student.english_level is not None else None,
+        choices=tuple(student.choices),
+        avoid=tuple(student.avoid),
+        talk=student.talk,
+        often_absent=student.often_absent,
+        social_support=student.social_support,
+        floater=student.floater,
+        new_student=student.new_student,
+        reading_partner=student.reading_partner,
+        past_partners=tuple(student.past_partners),
+    )
+
+
+def from_engine_student(classroom: Classroom, s: engine.Student) -> Student:
+    return Student(
+        classroom=classroom,
+        name=s.name,
+        level=s.level,
+        goals=list(s.goals),
+        strengths=list(s.strengths),
+        interests=list(s.interests),
+        home_language=s.home_language,
+        english_level=Decimal(str(s.english_level)) if s.english_level is not None else None,
+        choices=list(s.choices),
+        avoid=list(s.avoid),
+        talk=s.talk,
+        often_absent=s.often_absent,
+        social_support=s.social_support,
+        floater=s.floater,
+        new_student=s.new_student,
+        reading_partner=s.reading_partner,
+        past_partners=list(s.past_partners),
+    )
+
+
+def class_roster(
+    classroom: Classroom,
+) -> tuple[tuple[engine.Student, ...], tuple[engine.Rule, ...]]:
+    students = tuple(to_engine_student(s) for s in classroom.students.all())
+    rules = tuple(engine.Rule(r.kind, tuple(r.students)) for r in classroom.rules.all())
+    return students, rules
+
+
+def preview_roster(text: str, file_name: str) -> tuple[engine.Student, ...]:
+    """Parse an uploaded roster; raises engine.RosterError naming row and column."""
+    return engine.parse_roster(text, file=file_name)
+
+
+@transaction.atomic
+def replace_roster(classroom: Classroom, students: tuple[engine.Student, ...]) -> None:
+    """All or nothing: the class's students become exactly these (rules are cleared,
+    since they name students who may be gone)."""
+    classroom.rules.all().delete()
+    classroom.students.all().delete()
+    Student.objects.bulk_create(from_engine_student(classroom, s) for s in students)
+
+
+def add_rule(classroom: Classroom, kind: str, names: list[str]) -> Rule:
+    return Rule.objects.create(classroom=classroom, kind=kind, students=names)

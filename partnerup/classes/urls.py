@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "classes"
+urlpatterns = [
+    path("", views.class_list, name="list"),
+    path("new/", views.class_create, name="create"),
+    path("<int:pk>/", views.class_detail, name="detail"),
+    path("<int:pk>/rename/", views.class_rename, name="rename"),
+    path("<int:pk>/archive/", views.class_archive, name="archive"),
+    path("<int:pk>/import/", views.roster_import, name="import"),
+    path("<int:pk>/import/confirm/", views.roster_import_confirm, name="import_confirm"),
+]

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from partnerup.engine import RosterError
+
+from . import services
+from .forms import ClassroomForm, RosterUploadForm
+from .models import classes_for
+
+PENDING_IMPORT = "pending_roster_import"
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+def _classroom(request, pk):
+    return get_object_or_404(classes_for(request.user), pk=pk)
+
+
+@login_required
+def class_list(request):
+    classrooms = classes_for(request.user).prefetch_related("students")
+    return render(request, "classes/list.html", {"classrooms": classrooms})
+
+
+@login_required
+def class_create(request):
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        classroom = form.save(commit=False)
+        classroom.teacher = request.user
+        classroom.save()
+        return redirect("classes:detail", pk=classroom.pk)
+    return render(request, "classes/form.html", {"form": form, "title": "New class"})
+
+
+@login_required
+def class_rename(request, pk):
+    classroom = _classroom(request, pk)
+    form = ClassroomForm(request.POST or None, instance=classroom)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("classes:detail", pk=pk)
+    return render(request, "classes/form.html", {"form": form, "title": "Rename class"})
+
+
+@login_required
+@require_POST
+def class_archive(request, pk):
+    classroom = _classroom(request, pk)
+    classroom.is_archived = not classroom.is_archived
+    classroom.save(update_fields=["is_archived"])
+    return redirect("classes:list")
+
+
+@login_required
+def class_detail(request, pk):
+    classroom = _classroom(request, pk)
+    return render(
+        request,
+        "classes/detail.html",
+        {"classroom": classroom, "students": classroom.students.all()},
+    )
+
+
+@login_required
+def roster_import(request, pk):
+    """Upload → preview (every row, or the problem in plain words) → confirm."""
+    classroom = _classroom(request, pk)
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    context = {"classroom": classroom, "form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["roster"]
+        text, problem = _read_upload(upload)
+        if problem is None:
+            try:
+                context["students"] = services.preview_roster(text, upload.name)
+                request.session[PENDING_IMPORT] = {"class": pk, "text": text, "name": upload.name}
+            except RosterError as error:
+                problem = error.located()
+        context["problem"] = problem
+    return render(request, "classes/import.html", context)
+
+
+def _read_upload(upload) -> tuple[str, str | None]:
+    if upload.size > MAX_UPLOAD_BYTES:
+        return "", f"{upload.name}: the file is larger than 1 MB; is it really a class roster?"
+    try:
+        return upload.read().decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return "", f"{upload.name}: the file is not UTF-8 text (save it as 'CSV UTF-8')"
+
+
+@login_required
+@require_POST
+def roster_import_confirm(request, pk):
+    classroom = _classroom(request, pk)
+    pending = request.session.get(PENDING_IMPORT)
+    if not pending or pending.get("class") != pk:
+        messages.error(request, "Nothing to import: upload the roster again.")
+        return redirect("classes:import", pk=pk)
+    try:
+        students = services.preview_roster(pending["text"], pending["name"])
+    except RosterError as error:
+        messages.error(request, error.located())
+        return redirect("classes:import", pk=pk)
+    services.replace_roster(classroom, students)
+    del request.session[PENDING_IMPORT]
+    messages.success(request, f"Imported {len(students)} students.")
+    return redirect("classes:detail", pk=pk)

@@ -1,0 +1,8 @@
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="classes:list"), name="home"),
+    path("accounts/", include("partnerup.accounts.urls")),
+    path("classes/", include("partnerup.classes.urls")),
+]

@@ -1,0 +1,67 @@
+from django.test import Client
+from django.urls import reverse
+
+from partnerup.classes.models import Classroom
+
+from .factories import make_classroom, make_student
+
+
+def test_create_rename_and_archive_a_class(alice_client, alice):
+    response = alice_client.post(reverse("classes:create"), {"name": "Room 12"})
+    classroom = Classroom.objects.get(teacher=alice)
+    assert response.url == reverse("classes:detail", args=[classroom.pk])
+    alice_client.post(reverse("classes:rename", args=[classroom.pk]), {"name": "Room 12B"})
+    alice_client.post(reverse("classes:archive", args=[classroom.pk]))
+    classroom.refresh_from_db()
+    assert classroom.name == "Room 12B" and classroom.is_archived
+
+
+def test_class_page_lists_students_with_names_escaped(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="<script>alert(1)</script>")
+    response = alice_client.get(reverse("classes:detail", args=[classroom.pk]))
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def every_class_url(classroom):
+    return [
+        ("get", reverse("classes:detail", args=[classroom.pk])),
+        ("get", reverse("classes:rename", args=[classroom.pk])),
+        ("post", reverse("classes:rename", args=[classroom.pk])),
+        ("post", reverse("classes:archive", args=[classroom.pk])),
+        ("get", reverse("classes:import", args=[classroom.pk])),
+        ("post", reverse("classes:import", args=[classroom.pk])),
+        ("post", reverse("classes:import_confirm", args=[classroom.pk])),
+    ]
+
+
+def test_another_teacher_gets_404_and_no_data_on_every_class_url(client, alice, charlie):
+    classroom = make_classroom(alice, name="Alice's Room")
+    make_student(classroom, name="Secretname")
+    client.force_login(charlie)
+    for method, url in every_class_url(classroom):
+        response = getattr(client, method)(url)
+        assert response.status_code == 404, url
+        assert b"Secretname" not in response.content and b"Alice" not in response.content
+    listing = client.get(reverse("classes:list"))
+    assert b"Alice&#x27;s Room" not in listing.content
+    classroom.refresh_from_db()
+    assert classroom.name == "Alice's Room" and not classroom.is_archived
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, alice):
+    classroom = make_classroom(alice)
+    for _, url in every_class_url(classroom):
+        response = client.get(url)
+        assert response.status_code in (302, 405)
+        if response.status_code == 302:
+            assert response.url.startswith(reverse("login"))
+
+
+def test_forms_need_the_csrf_token(alice):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(reverse("classes:create"), {"name": "Room"})
+    assert response.status_code == 403
+    assert not Classroom.objects.exists()
