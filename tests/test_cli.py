@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(sys.executable).with_name("partnerup")
-ROSTER = """name,level,goals,strengths,interests,home_language,english_level,choice1,choice2,talk,often_absent
+ROSTER = """\
+name,level,goals,strengths,interests,home_language,english_level,choice1,choice2,talk,often_absent
 Ana,2,lead,plan box,fantasy,Spanish,2.5,Ben,Cy,quiet,
 Ben,3,ending,lead,fantasy;soccer,Spanish,,Ana,,dominant,
 Cy,2,plan box,ending,soccer,,,Di,Ana,balanced,yes

@@ -165,12 +165,13 @@ def _student(cells: dict[str, str], line: int, file: str, canonical: dict[str, s
 def _level(raw: str, fail) -> int | None:
     if not raw:
         return None
+    problem = f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)"
     try:
         value = float(raw)
     except ValueError:
-        raise fail("level", f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)")
+        raise fail("level", problem) from None
     if value != int(value) or not 1 <= value <= 4:
-        raise fail("level", f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)")
+        raise fail("level", problem)
     return int(value)
 
 
@@ -180,7 +181,7 @@ def _english(raw: str, fail) -> float | None:
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
-        raise fail("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5")
+        raise fail("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5") from None
     if not 1 <= value <= 6:
         raise fail("english_level", f"'{raw}' is outside WIDA 1-6")
     return value

@@ -156,9 +156,9 @@ def _mend(pairs: list[list[str]], banned: set, used: Counter, later: set) -> lis
                 c, d = pairs[j]
                 for x, y in ((c, d), (d, c)):
                     total = cost(a, x) + cost(b, y)
-                    if j != i and total < cost(a, b) + cost(c, d):
-                        if best is None or total < best[0]:
-                            best = (total, j, x, y)
+                    improves = j != i and total < cost(a, b) + cost(c, d)
+                    if improves and (best is None or total < best[0]):
+                        best = (total, j, x, y)
             if best is not None:
                 _, j, x, y = best
                 pairs[i], pairs[j] = [a, x], [b, y]

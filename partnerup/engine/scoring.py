@@ -138,8 +138,9 @@ def _language(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
         if learner.needs_language_support and model.is_proficient_speaker:
             shared = learner.home_language and learner.home_language == model.home_language
             if shared:
+                language = learner.home_language
                 return 2 * weight, [
-                    f"{model.name} shares {learner.home_language} with {learner.name} and models English"
+                    f"{model.name} shares {language} with {learner.name} and models English"
                 ]
             return weight, [f"{model.name} models English for {learner.name}"]
     return 0, []

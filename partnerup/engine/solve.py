@@ -19,7 +19,7 @@ from .model import Partnership, Plan, PlanSettings, Rule, Student
 from .partner_partners import join_partner_partners
 from .roles import assign_roles
 from .rules import HardRules, build_hard_rules, diagnose
-from .scoring import TRIAD_HELP_POINTS, Fit, score_pair, triad_help
+from .scoring import TRIAD_HELP_POINTS, Fit, score_pair
 from .search import Instance, best_partition
 
 PRUNE_SLACK = 0.999
