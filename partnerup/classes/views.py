@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 from partnerup.engine import RosterError
 
 from . import services
-from .forms import ClassroomForm, RosterUploadForm
+from .forms import ClassroomForm, RosterUploadForm, StudentForm
 from .models import classes_for
 
 PENDING_IMPORT = "pending_roster_import"
@@ -107,4 +107,29 @@ def roster_import_confirm(request, pk):
     services.replace_roster(classroom, students)
     del request.session[PENDING_IMPORT]
     messages.success(request, f"Imported {len(students)} students.")
+    return redirect("classes:detail", pk=pk)
+
+
+@login_required
+def student_edit(request, pk, student_pk=None):
+    """Add a student (no student_pk) or edit one — always within the teacher's class."""
+    classroom = _classroom(request, pk)
+    student = get_object_or_404(classroom.students, pk=student_pk) if student_pk else None
+    form = StudentForm(request.POST or None, instance=student, classroom=classroom)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.classroom = classroom
+        saved.save()
+        return redirect("classes:detail", pk=pk)
+    title = f"Edit {student.name}" if student else "Add a student"
+    return render(request, "classes/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_POST
+def student_remove(request, pk, student_pk):
+    classroom = _classroom(request, pk)
+    student = get_object_or_404(classroom.students, pk=student_pk)
+    student.delete()
+    messages.success(request, f"Removed {student.name}.")
     return redirect("classes:detail", pk=pk)
