@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,7 +49,8 @@ def _rows(text: str, file: str, error: type[RosterError] | type[RulesError]):
     reader = csv.reader(io.StringIO(text))
     try:
         header = [normalise_header(h) for h in next(reader)]
-        rows = [(reader.line_num, row) for row in reader]
+        # Spreadsheet rows, not physical lines: a quoted cell may hold a line break.
+        rows = [(number, row) for number, row in enumerate(reader, start=2)]
     except csv.Error as exc:
         raise error(f"this is not readable CSV ({exc})", file=file, row=reader.line_num) from None
     for line, row in rows:
@@ -170,7 +172,7 @@ def _level(raw: str, fail) -> int | None:
         value = float(raw)
     except ValueError:
         raise fail("level", problem) from None
-    if value != int(value) or not 1 <= value <= 4:
+    if not math.isfinite(value) or value != int(value) or not 1 <= value <= 4:
         raise fail("level", problem)
     return int(value)
 
@@ -182,7 +184,7 @@ def _english(raw: str, fail) -> float | None:
         value = float(raw.replace(",", "."))
     except ValueError:
         raise fail("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5") from None
-    if not 1 <= value <= 6:
+    if not math.isfinite(value) or not 1 <= value <= 6:
         raise fail("english_level", f"'{raw}' is outside WIDA 1-6")
     return value
 
@@ -287,6 +289,21 @@ def plan_from_dict(data: Any, file: str = "plan") -> Plan:
     """Rebuild a plan written by `plan_to_dict`; a RosterError says what is wrong."""
     if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
         raise RosterError("this is not a PartnerUp plan (no 'groups' list)", file=file)
+    try:
+        return _plan_from_dict(data, file)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise RosterError(f"this plan is malformed ({exc})", file=file) from None
+
+
+def _names_list(value: Any, what: str, file: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RosterError(f"'{what}' must be a list of names", file=file)
+    if len(set(value)) != len(value):
+        raise RosterError(f"'{what}' lists a student twice", file=file)
+    return tuple(value)
+
+
+def _plan_from_dict(data: dict[str, Any], file: str) -> Plan:
     partnerships = []
     seen: set[str] = set()
     for index, group in enumerate(data["groups"], start=1):
@@ -298,6 +315,8 @@ def plan_from_dict(data: Any, file: str = "plan") -> Plan:
             raise RosterError(f"group {index} repeats a student or is empty", file=file)
         seen.update(members)
         roles = group.get("roles") or {}
+        if not isinstance(roles, dict):
+            raise RosterError(f"group {index}: 'roles' must map names to A/B", file=file)
         partnerships.append(
             Partnership(
                 members=tuple(members),
@@ -307,16 +326,27 @@ def plan_from_dict(data: Any, file: str = "plan") -> Plan:
                 is_locked=bool(group.get("locked", False)),
             )
         )
-    floaters = tuple(str(f) for f in data.get("floaters", []))
+    floaters = _names_list(data.get("floaters", []), "floaters", file)
     if seen.intersection(floaters):
         raise RosterError("a floater is also in a partnership", file=file)
-    forbidden = data.get("forbidden_pairs", [])
+    forbidden = []
+    for pair in data.get("forbidden_pairs", []):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise RosterError("each forbidden pair must be two names", file=file)
+        forbidden.append((str(pair[0]), str(pair[1])))
+    fours = tuple(
+        _names_list(four, "partner_partners", file) for four in data.get("partner_partners", [])
+    )
     return Plan(
         status=data.get("status", "feasible"),
         partnerships=tuple(partnerships),
         floaters=floaters,
         objective=float(data.get("objective", 0.0)),
         bound=float(data.get("bound", 0.0)),
-        forbidden_pairs=tuple((str(a), str(b)) for a, b in forbidden),
-        emergent_bilinguals=tuple(str(e) for e in data.get("emergent_bilinguals", [])),
+        conflicts=tuple(str(c) for c in data.get("conflicts", [])),
+        partner_partners=fours,
+        forbidden_pairs=tuple(forbidden),
+        emergent_bilinguals=_names_list(
+            data.get("emergent_bilinguals", []), "emergent_bilinguals", file
+        ),
     )
