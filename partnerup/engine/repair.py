@@ -25,7 +25,6 @@ TEACHER = "the teacher"
 
 @dataclass
 class _Day:
-    plan: Plan
     forbidden: set[frozenset[str]]
     learners: set[str]
 
@@ -48,7 +47,7 @@ def repair_for_absences(
     """
     everyone = plan.members() + list(plan.floaters)
     _check_names(everyone, absent, new_students)
-    day = _Day(plan, {frozenset(p) for p in plan.forbidden_pairs}, set(plan.emergent_bilinguals))
+    day = _Day({frozenset(p) for p in plan.forbidden_pairs}, set(plan.emergent_bilinguals))
     away = set(absent)
     groups: list[Partnership] = []
     touched: set[int] = set()

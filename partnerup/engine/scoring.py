@@ -8,7 +8,7 @@ partnerships the rules already allow.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import PlanSettings, Student, Weights
 
@@ -26,15 +26,7 @@ class Fit:
 def effective_weights(settings: PlanSettings) -> Weights:
     w = settings.weights
     if settings.strategy == "choice":
-        return Weights(
-            choices=max(w.choices, 1) * CHOICE_STRATEGY_BOOST,
-            interests=w.interests,
-            same_goal=w.same_goal,
-            strength_meets_goal=w.strength_meets_goal,
-            level=w.level,
-            talk=w.talk,
-            language=w.language,
-        )
+        return replace(w, choices=max(w.choices, 1) * CHOICE_STRATEGY_BOOST)
     return w
 
 

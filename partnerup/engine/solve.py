@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .errors import InfeasibleError
@@ -142,7 +142,7 @@ def _search(
     use_triads = settings.triads == "auto" and settings.max_triads > 0
     if n % 2 and not use_triads:
         raise InfeasibleError(diagnose(hard, free, False, True))
-    instance, shift = _instance(free, hard, fits, settings.max_triads if use_triads else 0)
+    instance = _instance(free, hard, fits, settings.max_triads if use_triads else 0)
     found = best_partition(instance, deadline)
     if found is None:
         raise InfeasibleError(diagnose(hard, free, use_triads, False))
@@ -152,7 +152,7 @@ def _search(
 
 def _instance(
     free: list[str], hard: HardRules, fits: dict[tuple[str, str], Fit], max_triads: int
-) -> tuple[Instance, int]:
+) -> Instance:
     index = {name: i for i, name in enumerate(free)}
     # Every pair not kept apart is scored: a triad may hold a pair that could not be a
     # partnership alone (two emergent bilinguals with one English model).
@@ -170,7 +170,7 @@ def _instance(
             triad_value[triad] = points + 3 * shift // 2
             if not helps:
                 plain.add(triad)
-    return Instance(len(free), pair_value, triad_value, frozenset(plain), max_triads), shift
+    return Instance(len(free), pair_value, triad_value, frozenset(plain), max_triads)
 
 
 def _triad_points(free: list[str], hard: HardRules, weights: dict[tuple[int, int], int], odd: bool):
@@ -233,15 +233,8 @@ def _fixed_partnership(
     fits = {
         (a, b): score_pair(by_name[a], by_name[b], settings) for a, b in combinations(members, 2)
     }
+    scored = _partnership(members, fits, by_name, settings)
     is_locked = members in hard.locks
-    if len(members) == 2:
-        score, reasons = explain_pair(members, fits[members])
-    else:
-        score, reasons = explain_triad(members, fits, by_name)
-    return Partnership(
-        members=members,
-        roles=assign_roles(members, by_name, settings),
-        score=score,
-        reasons=fixed_group_reasons(is_locked) + reasons,
-        is_locked=is_locked,
+    return replace(
+        scored, reasons=fixed_group_reasons(is_locked) + scored.reasons, is_locked=is_locked
     )
