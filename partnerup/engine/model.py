@@ -160,7 +160,7 @@ class Partnership:
 
 @dataclass(frozen=True)
 class Plan:
-    status: Literal["optimal", "feasible", "infeasible"]
+    status: Literal["optimal", "feasible", "infeasible", "edited"]
     partnerships: tuple[Partnership, ...]
     floaters: tuple[str, ...] = ()
     objective: float = 0.0

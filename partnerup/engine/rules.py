@@ -66,6 +66,17 @@ def build_hard_rules(
     students: Sequence[Student], rules: Sequence[Rule], settings: PlanSettings
 ) -> HardRules:
     """Collect the hard rules and raise InfeasibleError naming any that clash outright."""
+    hard, conflicts = collect_hard_rules(students, rules, settings)
+    if conflicts:
+        raise InfeasibleError(conflicts)
+    return hard
+
+
+def collect_hard_rules(
+    students: Sequence[Student], rules: Sequence[Rule], settings: PlanSettings
+) -> tuple[HardRules, list[str]]:
+    """The hard rules and the clashes among them, without refusing (a hand-made board
+    must still be checked when the rules clash)."""
     hard = HardRules(students={s.name: s for s in students})
     for s in students:
         for other in s.avoid:
@@ -81,9 +92,7 @@ def build_hard_rules(
                 hard.why_apart[frozenset((a, b))] = f"keep-apart rule {'–'.join(rule.students)}"
     conflicts = _join_together(hard, rules)
     conflicts += _check_groups(hard, rules)
-    if conflicts:
-        raise InfeasibleError(conflicts)
-    return hard
+    return hard, conflicts
 
 
 def _join_together(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
