@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "partnerup.accounts",
     "partnerup.classes",
+    "partnerup.plans",
 ]
 
 MIDDLEWARE = [

@@ -5,4 +5,5 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="classes:list"), name="home"),
     path("accounts/", include("partnerup.accounts.urls")),
     path("classes/", include("partnerup.classes.urls")),
+    path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
 ]

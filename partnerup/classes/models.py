@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import get_object_or_404
 
 
 class Classroom(models.Model):
@@ -20,10 +21,20 @@ class Classroom(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def current_plan(self):
+        return self.plans.filter(is_current=True).first()
+
 
 def classes_for(user) -> models.QuerySet[Classroom]:
     """Every query of a class starts here, so an unscoped query stands out in review."""
     return Classroom.objects.filter(teacher=user)
+
+
+def classroom_or_404(user, pk: int) -> Classroom:
+    """The signed-in teacher's class, or 404 (never another teacher's, never a 403
+    that would confirm the class exists)."""
+    return get_object_or_404(classes_for(user), pk=pk)
 
 
 class Student(models.Model):

@@ -58,8 +58,14 @@ def class_roster(
     classroom: Classroom,
 ) -> tuple[tuple[engine.Student, ...], tuple[engine.Rule, ...]]:
     students = tuple(to_engine_student(s) for s in classroom.students.all())
-    rules = tuple(engine.Rule(r.kind, tuple(r.students)) for r in classroom.rules.all())
-    return students, rules
+    names = {s.name for s in students}
+    rules = []
+    for rule in classroom.rules.all():
+        # A rule outlives a student removed from the class: it then binds the rest.
+        members = tuple(m for m in rule.students if m in names)
+        if len(members) >= 2:
+            rules.append(engine.Rule(rule.kind, members))
+    return students, tuple(rules)
 
 
 def preview_roster(text: str, file_name: str) -> tuple[engine.Student, ...]:

@@ -178,7 +178,7 @@ def _split_together(members: tuple[str, ...], hard: HardRules) -> list[str]:
 def new_breaks(before: list[CardCheck], after: list[CardCheck]) -> list[str]:
     """Rules broken after a step that were not broken before it."""
     old = {b for check in before for b in check.broken}
-    return [b for check in after for b in check.broken if b not in old]
+    return list(dict.fromkeys(b for check in after for b in check.broken if b not in old))
 
 
 def rescored(

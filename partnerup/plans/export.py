@@ -1,0 +1,33 @@
+"""The plan as a spreadsheet (CSV), safe to open in Excel, Sheets or Numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading
+    apostrophe, so a student named '=HYPERLINK(…)' cannot run anything."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def rows_to_csv(rows: Iterable[Sequence[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
+    return out.getvalue()
+
+
+def plan_csv(cards, floaters: Sequence[str]) -> str:
+    header = ["partnership", "partner A", "partner B", "partner C", "why"]
+    rows = [header]
+    for card in cards:
+        names = [name for name, _ in card.members] + ["", "", ""]
+        rows.append([str(card.number), *names[:3], "; ".join(card.reasons)])
+    rows += [["floater", name, "", "", ""] for name in floaters]
+    return rows_to_csv(rows)

@@ -1,0 +1,175 @@
+"""Plans meet the engine here: generate a draft, take board steps, save and copy."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from partnerup import engine
+from partnerup.classes.models import Classroom
+from partnerup.classes.services import class_roster
+from partnerup.engine import board
+from partnerup.engine.board import CardCheck, check_board, new_breaks, ordered_members, rescored
+
+from .models import Plan
+
+WEIGHT_NAMES = (
+    "choices",
+    "interests",
+    "same_goal",
+    "strength_meets_goal",
+    "level",
+    "talk",
+    "language",
+)
+DEFAULT_SETTINGS = {
+    "strategy": "purposeful",
+    "level": "similar",
+    "triads": "auto",
+    "floaters": 0,
+    "roles": "random",
+    "allow_repeats": False,
+    "seed": 0,
+    "weights": {name: getattr(engine.Weights(), name) for name in WEIGHT_NAMES},
+}
+
+Step = Callable[[engine.Plan], engine.Plan]
+
+
+def plan_settings(chosen: dict) -> engine.PlanSettings:
+    """The engine's settings from the stored planning choices (missing keys: defaults)."""
+    merged = {**DEFAULT_SETTINGS, **chosen}
+    weights = {**DEFAULT_SETTINGS["weights"], **merged["weights"]}
+    return engine.PlanSettings(
+        strategy=merged["strategy"],
+        level=merged["level"],
+        triads=merged["triads"],
+        floaters=merged["floaters"],
+        roles=merged["roles"],
+        allow_repeats=merged["allow_repeats"],
+        seed=merged["seed"],
+        weights=engine.Weights(**{name: int(weights[name]) for name in WEIGHT_NAMES}),
+    )
+
+
+def board_plan(plan: Plan) -> engine.Plan:
+    return engine.plan_from_dict(plan.arrangement, file=plan.name or "draft plan")
+
+
+@transaction.atomic
+def generate(classroom: Classroom, chosen: dict) -> Plan:
+    """Plan the class and make the result its draft (replacing an unsaved draft).
+
+    Raises InfeasibleError naming clashing rules; nothing is changed then.
+    """
+    chosen = {**chosen, "seed": random.randrange(1_000_000)}
+    students, rules = class_roster(classroom)
+    if len(students) < 2:
+        raise engine.InfeasibleError(["add at least two students before planning"])
+    result = engine.plan_partnerships(students, rules, plan_settings(chosen))
+    classroom.plans.filter(is_draft=True).delete()
+    return Plan.objects.create(
+        classroom=classroom, settings=chosen, arrangement=engine.plan_to_dict(result)
+    )
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    needs_confirming: tuple[str, ...] = ()  # rules the step would break; nothing saved
+
+
+def take_step(plan: Plan, step: Step, confirmed: bool) -> StepOutcome:
+    """Apply one board step. A step that breaks a rule is kept only once confirmed.
+
+    Raises BoardError (a locked card, an unknown name) with nothing changed.
+    """
+    students, rules = class_roster(plan.classroom)
+    chosen = plan_settings(plan.settings)
+    before = board_plan(plan)
+    after = step(before)
+    broken = new_breaks(
+        check_board(before, students, rules, chosen), check_board(after, students, rules, chosen)
+    )
+    if broken and not confirmed:
+        return StepOutcome(needs_confirming=tuple(broken))
+    plan.arrangement = engine.plan_to_dict(rescored(after, students, rules, chosen))
+    plan.save(update_fields=["arrangement"])
+    return StepOutcome()
+
+
+def replan_rest(plan: Plan) -> None:
+    """Re-plan every card that is not locked. Raises InfeasibleError with nothing changed."""
+    students, rules = class_roster(plan.classroom)
+    fresh = board.replan_rest(board_plan(plan), students, rules, plan_settings(plan.settings))
+    plan.arrangement = engine.plan_to_dict(fresh)
+    plan.save(update_fields=["arrangement"])
+
+
+@transaction.atomic
+def save_as_current(plan: Plan, name: str, starts: date | None, ends: date | None) -> None:
+    """The draft becomes a saved plan and the class's current one; the old one stays
+    in the history."""
+    plan.classroom.plans.filter(is_current=True).update(is_current=False)
+    plan.name, plan.starts, plan.ends = name, starts, ends
+    plan.is_draft, plan.is_current, plan.saved = False, True, timezone.now()
+    plan.save()
+
+
+@transaction.atomic
+def make_current(plan: Plan) -> None:
+    plan.classroom.plans.filter(is_current=True).exclude(pk=plan.pk).update(is_current=False)
+    plan.is_current = True
+    plan.save(update_fields=["is_current"])
+
+
+@transaction.atomic
+def draft_from(plan: Plan) -> Plan:
+    """A new draft starting from a saved plan (the saved plan itself never changes)."""
+    plan.classroom.plans.filter(is_draft=True).delete()
+    return Plan.objects.create(
+        classroom=plan.classroom, settings=plan.settings, arrangement=plan.arrangement
+    )
+
+
+@dataclass(frozen=True)
+class Card:
+    """One partnership as the board and the print views show it."""
+
+    index: int
+    members: tuple[tuple[str, str], ...]  # (name, role letter) in role order
+    is_locked: bool
+    score: int
+    reasons: tuple[str, ...]
+    broken: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+
+def cards(plan: Plan) -> tuple[list[Card], engine.Plan]:
+    """Every partnership checked against the class as it is now."""
+    students, rules = class_roster(plan.classroom)
+    arranged = board_plan(plan)
+    checks = check_board(arranged, students, rules, plan_settings(plan.settings))
+    pairs = zip(arranged.partnerships, checks, strict=True)
+    return [_card(i, p, c) for i, (p, c) in enumerate(pairs)], arranged
+
+
+def _card(index: int, p: engine.Partnership, check: CardCheck) -> Card:
+    role = p.role_of
+    return Card(
+        index=index,
+        members=tuple((m, role.get(m, "")) for m in ordered_members(p)),
+        is_locked=p.is_locked,
+        score=round(check.score),
+        reasons=check.reasons,
+        broken=check.broken,
+        warnings=check.warnings,
+    )

@@ -1,0 +1,240 @@
+"""Planning pages: choose how to plan, adjust the board, save, print and project.
+
+Board steps answer an htmx request with the board alone (no page reload); without
+htmx they redirect back to the board page.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from partnerup.classes.models import classroom_or_404
+from partnerup.engine import InfeasibleError
+from partnerup.engine.board import (
+    FLOATERS,
+    NEW_CARD,
+    BoardError,
+    flip_roles,
+    move_student,
+    set_locked,
+    swap_students,
+)
+
+from . import services
+from .export import plan_csv
+from .forms import PlanSettingsForm, SavePlanForm
+from .models import Plan
+
+
+def _plan(request, pk, plan_pk) -> Plan:
+    classroom = classroom_or_404(request.user, pk)
+    return get_object_or_404(classroom.plans.select_related("classroom"), pk=plan_pk)
+
+
+def _draft(request, pk, plan_pk) -> Plan:
+    return get_object_or_404(
+        classroom_or_404(request.user, pk).plans.select_related("classroom"),
+        pk=plan_pk,
+        is_draft=True,
+    )
+
+
+@login_required
+def plan_index(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    current = classroom.plans.filter(is_current=True).first()
+    form = PlanSettingsForm(
+        initial=PlanSettingsForm.initial_from(current.settings if current else {})
+    )
+    return _index(request, classroom, form)
+
+
+def _index(request, classroom, form, conflicts=()):
+    plans = classroom.plans.all()
+    return render(
+        request,
+        "plans/index.html",
+        {
+            "classroom": classroom,
+            "form": form,
+            "conflicts": conflicts,
+            "draft": next((p for p in plans if p.is_draft), None),
+            "history": [p for p in plans if not p.is_draft],
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_generate(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    form = PlanSettingsForm(request.POST)
+    if not form.is_valid():
+        return _index(request, classroom, form)
+    try:
+        draft = services.generate(classroom, form.chosen())
+    except InfeasibleError as error:
+        return _index(request, classroom, form, conflicts=error.conflicts)
+    return redirect("plans:board", pk=pk, plan_pk=draft.pk)
+
+
+@login_required
+def plan_board(request, pk, plan_pk):
+    plan = _plan(request, pk, plan_pk)
+    if not plan.is_draft:
+        return redirect("plans:show", pk=pk, plan_pk=plan_pk)
+    if request.htmx:
+        return render(request, "plans/_board.html", _board_context(plan))
+    context = _board_context(plan)
+    context["save_form"] = SavePlanForm()
+    return render(request, "plans/board.html", context)
+
+
+def _board_context(plan: Plan, **extra) -> dict:
+    cards, arranged = services.cards(plan)
+    return {
+        "classroom": plan.classroom,
+        "plan": plan,
+        "cards": cards,
+        "floaters": arranged.floaters,
+        "total": round(sum(card.score for card in cards)),
+        "broken_count": sum(len(card.broken) for card in cards),
+        "edited": arranged.status == "edited",
+        "has_triads": any(len(card.members) == 3 for card in cards),
+        **extra,
+    }
+
+
+def _board_response(request, plan: Plan, **extra):
+    if request.htmx:
+        return render(request, "plans/_board.html", _board_context(plan, **extra))
+    for problem in [extra.get("error"), *extra.get("pending", {}).get("broken", ())]:
+        if problem:
+            messages.error(request, problem)
+    return redirect("plans:board", pk=plan.classroom_id, plan_pk=plan.pk)
+
+
+@login_required
+@require_POST
+def board_move(request, pk, plan_pk):
+    """Move a student to a card / a new card / the floaters, or swap with a classmate."""
+    plan = _draft(request, pk, plan_pk)
+    student, swap_with, to = (request.POST.get(k, "") for k in ("student", "with", "to"))
+    if swap_with:
+        step = lambda p: swap_students(p, student, swap_with)  # noqa: E731
+    else:
+        target = int(to) if to.isdigit() else to
+        if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
+            return _board_response(request, plan, error="Choose where to move the student.")
+        step = lambda p: move_student(p, student, target)  # noqa: E731
+    try:
+        outcome = services.take_step(plan, step, confirmed=request.POST.get("confirm") == "yes")
+    except BoardError as error:
+        return _board_response(request, plan, error=str(error))
+    if outcome.needs_confirming:
+        pending = {
+            "broken": outcome.needs_confirming,
+            "student": student,
+            "with": swap_with,
+            "to": to,
+        }
+        return _board_response(request, plan, pending=pending)
+    return _board_response(request, plan, moved=student)
+
+
+@login_required
+@require_POST
+def board_lock(request, pk, plan_pk, card):
+    plan = _draft(request, pk, plan_pk)
+    locked = request.POST.get("locked") == "yes"
+    try:
+        services.take_step(plan, lambda p: set_locked(p, card, locked), confirmed=True)
+    except BoardError as error:
+        return _board_response(request, plan, error=str(error))
+    return _board_response(request, plan)
+
+
+@login_required
+@require_POST
+def board_flip(request, pk, plan_pk, card):
+    plan = _draft(request, pk, plan_pk)
+    try:
+        services.take_step(plan, lambda p: flip_roles(p, card), confirmed=True)
+    except BoardError as error:
+        return _board_response(request, plan, error=str(error))
+    return _board_response(request, plan)
+
+
+@login_required
+@require_POST
+def board_replan(request, pk, plan_pk):
+    plan = _draft(request, pk, plan_pk)
+    try:
+        services.replan_rest(plan)
+    except InfeasibleError as error:
+        return _board_response(request, plan, error="Cannot re-plan: " + "; ".join(error.conflicts))
+    return _board_response(request, plan)
+
+
+@login_required
+@require_POST
+def plan_save(request, pk, plan_pk):
+    plan = _draft(request, pk, plan_pk)
+    form = SavePlanForm(request.POST)
+    if not form.is_valid():
+        context = _board_context(plan, save_form=form)
+        return render(request, "plans/board.html", context, status=400)
+    data = form.cleaned_data
+    services.save_as_current(plan, data["name"], data["starts"], data["ends"])
+    messages.success(request, f"Saved “{plan.name}”. It is now the class's current plan.")
+    return redirect("plans:show", pk=pk, plan_pk=plan.pk)
+
+
+@login_required
+def plan_show(request, pk, plan_pk):
+    plan = _plan(request, pk, plan_pk)
+    if plan.is_draft:
+        return redirect("plans:board", pk=pk, plan_pk=plan_pk)
+    return render(request, "plans/show.html", _board_context(plan))
+
+
+@login_required
+@require_POST
+def plan_copy(request, pk, plan_pk):
+    plan = _plan(request, pk, plan_pk)
+    draft = services.draft_from(plan)
+    return redirect("plans:board", pk=pk, plan_pk=draft.pk)
+
+
+@login_required
+@require_POST
+def plan_make_current(request, pk, plan_pk):
+    plan = get_object_or_404(classroom_or_404(request.user, pk).plans, pk=plan_pk, is_draft=False)
+    services.make_current(plan)
+    messages.success(request, f"“{plan.name}” is now the current plan.")
+    return redirect("plans:show", pk=pk, plan_pk=plan_pk)
+
+
+@login_required
+def plan_print(request, pk, plan_pk):
+    return render(request, "plans/print.html", _board_context(_plan(request, pk, plan_pk)))
+
+
+@login_required
+def plan_projector(request, pk, plan_pk):
+    return render(request, "plans/projector.html", _board_context(_plan(request, pk, plan_pk)))
+
+
+@login_required
+def plan_export(request, pk, plan_pk):
+    plan = _plan(request, pk, plan_pk)
+    cards, arranged = services.cards(plan)
+    response = HttpResponse(plan_csv(cards, arranged.floaters), content_type="text/csv")
+    filename = f"{plan.classroom.name} {plan.name or 'draft'}.csv"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -1,0 +1,94 @@
+// The planning board: drag a name onto a name (swap) or onto a partnership (move).
+// Without a mouse (keyboard, tablet): choose a name, then a name or "Move here".
+// Every change is one htmx request that answers with the re-scored board.
+(function () {
+  "use strict";
+  let picked = null;
+
+  function board() { return document.getElementById("board"); }
+
+  function send(values) {
+    const el = board();
+    htmx.ajax("POST", el.dataset.moveUrl, { target: "#board", swap: "outerHTML", values: values });
+  }
+
+  function pick(chip) {
+    unpick();
+    picked = chip.dataset.student;
+    chip.setAttribute("aria-pressed", "true");
+    board().classList.add("picking");
+  }
+
+  function unpick() {
+    picked = null;
+    const el = board();
+    if (!el) return;
+    el.classList.remove("picking");
+    el.querySelectorAll(".chip[aria-pressed]").forEach((c) => c.removeAttribute("aria-pressed"));
+  }
+
+  document.addEventListener("click", (event) => {
+    const chip = event.target.closest("button.chip");
+    const here = event.target.closest(".move-here");
+    if (chip && board().contains(chip)) {
+      if (!picked) return pick(chip);
+      const other = chip.dataset.student;
+      const first = picked;
+      unpick();
+      if (other !== first) send({ student: first, with: other });
+    } else if (here && picked) {
+      const first = picked;
+      unpick();
+      send({ student: first, to: here.dataset.to });
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") unpick();
+  });
+
+  document.addEventListener("dragstart", (event) => {
+    const chip = event.target.closest && event.target.closest("button.chip");
+    if (!chip) return;
+    event.dataTransfer.setData("text/plain", chip.dataset.student);
+    event.dataTransfer.effectAllowed = "move";
+  });
+
+  function dropZone(target) {
+    return target.closest && target.closest("#board [data-card], #board button.chip");
+  }
+
+  document.addEventListener("dragover", (event) => {
+    const zone = dropZone(event.target);
+    if (!zone) return;
+    event.preventDefault();
+    document.querySelectorAll(".drop-target").forEach((z) => z.classList.remove("drop-target"));
+    zone.closest("[data-card]").classList.add("drop-target");
+  });
+
+  document.addEventListener("drop", (event) => {
+    const zone = dropZone(event.target);
+    if (!zone) return;
+    event.preventDefault();
+    const student = event.dataTransfer.getData("text/plain");
+    const chip = event.target.closest("button.chip");
+    if (chip && chip.dataset.student !== student) {
+      send({ student: student, with: chip.dataset.student });
+    } else if (!chip) {
+      send({ student: student, to: zone.closest("[data-card]").dataset.card });
+    }
+  });
+
+  document.addEventListener("dragend", () => {
+    document.querySelectorAll(".drop-target").forEach((z) => z.classList.remove("drop-target"));
+  });
+
+  // After a move, keep the keyboard where it was: on the student who moved.
+  document.addEventListener("htmx:afterSwap", () => {
+    picked = null;
+    const el = board();
+    const moved = el && el.dataset.moved;
+    const chip = moved && el.querySelector(`button.chip[data-student="${CSS.escape(moved)}"]`);
+    if (chip) chip.focus();
+  });
+})();

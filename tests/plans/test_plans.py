@@ -1,0 +1,296 @@
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from partnerup import demo
+from partnerup.classes.models import Classroom
+from partnerup.plans.models import Plan
+from tests.classes.factories import make_classroom, make_rule, make_student
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def room12(alice):
+    classroom = make_classroom(alice, name="Room 12")
+    demo.fill_with_example(classroom)
+    return classroom
+
+
+def generate(client, classroom, **choices):
+    data = {
+        "strategy": "purposeful",
+        "level": "similar",
+        "threes": "on",
+        "floaters": 0,
+        **{f"w_{n}": 2 for n in ("choices", "interests", "same_goal", "strength_meets_goal")},
+        **{f"w_{n}": 2 for n in ("level", "talk", "language")},
+        **choices,
+    }
+    return client.post(reverse("plans:generate", args=[classroom.pk]), data)
+
+
+def draft_of(classroom) -> Plan:
+    return classroom.plans.get(is_draft=True)
+
+
+def groups(plan: Plan) -> list[list[str]]:
+    return [g["members"] for g in plan.arrangement["groups"]]
+
+
+def group_sets(plan: Plan) -> list[set[str]]:
+    return [set(g) for g in groups(plan)]
+
+
+def unruled_groups(plan: Plan) -> list[list[str]]:
+    """Groups with nobody named in a class rule (moving them breaks no rule)."""
+    ruled = {m for rule in plan.classroom.rules.all() for m in rule.students}
+    return [g for g in groups(plan) if not ruled & set(g)]
+
+
+def move(client, plan, **values):
+    url = reverse("plans:move", args=[plan.classroom_id, plan.pk])
+    return client.post(url, values, **HTMX)
+
+
+def test_generate_makes_a_draft_and_shows_the_board(alice_client, room12):
+    response = generate(alice_client, room12)
+    draft = draft_of(room12)
+    assert response.url == reverse("plans:board", args=[room12.pk, draft.pk])
+    page = alice_client.get(response.url).content.decode()
+    placed = sorted(m for g in groups(draft) for m in g) + draft.arrangement["floaters"]
+    assert len(placed) == 24
+    for name in placed:
+        assert name in page
+    assert "Partnership 1" in page and 'class="role"' in page
+    assert draft.settings["weights"]["choices"] == 2
+
+
+def test_teacher_words_become_engine_weights(alice_client, room12):
+    generate(alice_client, room12, w_choices=0, w_interests=4, strategy="choice")
+    chosen = draft_of(room12).settings
+    assert chosen["weights"]["choices"] == 0 and chosen["weights"]["interests"] == 4
+    assert chosen["strategy"] == "choice"
+
+
+def test_bad_settings_are_shown_and_nothing_is_made(alice_client, room12):
+    response = generate(alice_client, room12, strategy="chaos", floaters=-1)
+    assert response.status_code == 200
+    assert b"Select a valid choice" in response.content
+    assert not room12.plans.exists()
+
+
+def test_clashing_rules_are_named_and_nothing_is_made(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ana", avoid=["Ben"])
+    make_student(classroom, name="Ben")
+    response = generate(alice_client, classroom)
+    assert b"These rules clash" in response.content
+    assert b"Ana" in response.content
+    assert not classroom.plans.exists()
+
+
+def test_a_class_of_one_is_told_to_add_students(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ana")
+    response = generate(alice_client, classroom)
+    assert b"add at least two students" in response.content
+
+
+def test_generating_again_replaces_only_the_draft(alice_client, room12):
+    generate(alice_client, room12)
+    first = draft_of(room12)
+    alice_client.post(reverse("plans:save", args=[room12.pk, first.pk]), {"name": "Unit 1"})
+    generate(alice_client, room12)
+    generate(alice_client, room12)
+    assert room12.plans.filter(is_draft=True).count() == 1
+    assert room12.plans.get(pk=first.pk).name == "Unit 1"
+
+
+def test_moving_a_student_rescores_and_answers_with_the_board_only(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    first = next(g for g in unruled_groups(plan) if len(g) == 2)
+    second = next(g for g in unruled_groups(plan) if g != first)
+    target = groups(plan).index(second)
+    response = move(alice_client, plan, student=first[0], to=str(target), confirm="yes")
+    body = response.content.decode()
+    assert body.startswith('<section id="board"') and "<html" not in body
+    plan.refresh_from_db()
+    assert {*second, first[0]} in group_sets(plan)
+    assert plan.arrangement["status"] == "edited"
+    assert f"{first[1]} has no partner yet" in body
+
+
+def test_swap_two_students(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    first, second = unruled_groups(plan)[:2]
+    move(alice_client, plan, student=first[0], confirm="yes", **{"with": second[0]})
+    plan.refresh_from_db()
+    assert {second[0], *first[1:]} in group_sets(plan)
+    assert {first[0], *second[1:]} in group_sets(plan)
+
+
+def test_a_move_that_breaks_a_rule_waits_for_confirmation(alice_client, alice):
+    classroom = make_classroom(alice)
+    for name in ("Ana", "Ben", "Cy", "Di"):
+        make_student(classroom, name=name)
+    make_rule(classroom, kind="keep_apart", students=["Ana", "Cy"])
+    generate(alice_client, classroom, threes="")
+    plan = draft_of(classroom)
+    ana_group = next(g for g in groups(plan) if "Ana" in g)
+    partner = next(m for m in ana_group if m != "Ana")
+    before = groups(plan)
+    response = move(alice_client, plan, student=partner, **{"with": "Cy"})
+    assert b"This breaks a rule" in response.content
+    assert b"keep-apart rule" in response.content
+    plan.refresh_from_db()
+    assert groups(plan) == before
+    response = move(alice_client, plan, student=partner, confirm="yes", **{"with": "Cy"})
+    plan.refresh_from_db()
+    assert any(set(g) == {"Ana", "Cy"} for g in groups(plan))
+    assert b'class="pcard broken"' in response.content
+
+
+def test_lock_then_replan_keeps_the_locked_card(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    locked = groups(plan)[2]
+    alice_client.post(
+        reverse("plans:lock", args=[room12.pk, plan.pk, 2]), {"locked": "yes"}, **HTMX
+    )
+    response = move(alice_client, plan, student=locked[0], to="0")
+    assert b"locked: unlock it first" in response.content
+    alice_client.post(reverse("plans:replan", args=[room12.pk, plan.pk]), **HTMX)
+    plan.refresh_from_db()
+    kept = [g for g in plan.arrangement["groups"] if set(g["members"]) == set(locked)]
+    assert len(kept) == 1 and kept[0]["locked"]
+
+
+def test_flip_swaps_a_and_b(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    before = plan.arrangement["groups"][0]["roles"]
+    alice_client.post(reverse("plans:flip", args=[room12.pk, plan.pk, 0]), **HTMX)
+    plan.refresh_from_db()
+    after = plan.arrangement["groups"][0]["roles"]
+    a_before = next(n for n, r in before.items() if r == "A")
+    assert after[a_before] != "A"
+
+
+def test_board_errors_are_plain_words(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    assert b"Zed is not on this board" in move(alice_client, plan, student="Zed", to="0").content
+    assert b"Choose where" in move(alice_client, plan, student="Zed", to="nowhere").content
+    assert b"number 99" in move(alice_client, plan, student=groups(plan)[0][0], to="98").content
+
+
+def test_save_makes_the_current_plan_and_keeps_history(alice_client, room12):
+    generate(alice_client, room12)
+    first = draft_of(room12)
+    url = reverse("plans:save", args=[room12.pk, first.pk])
+    alice_client.post(
+        url, {"name": "Unit 2: Small moments", "starts": "2026-09-15", "ends": "2026-10-20"}
+    )
+    first.refresh_from_db()
+    assert first.is_current and not first.is_draft
+    assert (first.starts, first.ends) == (date(2026, 9, 15), date(2026, 10, 20))
+    assert first.dates == "Sep 15 – Oct 20"
+    copy = alice_client.post(reverse("plans:copy", args=[room12.pk, first.pk]))
+    second = draft_of(room12)
+    assert copy.url == reverse("plans:board", args=[room12.pk, second.pk])
+    alice_client.post(reverse("plans:save", args=[room12.pk, second.pk]), {"name": "Unit 3"})
+    first.refresh_from_db()
+    assert not first.is_current and room12.current_plan.name == "Unit 3"
+    index = alice_client.get(reverse("plans:index", args=[room12.pk])).content.decode()
+    assert "Unit 2: Small moments" in index and "Unit 3" in index
+    alice_client.post(reverse("plans:make_current", args=[room12.pk, first.pk]))
+    assert room12.current_plan.pk == first.pk
+
+
+def test_saved_plans_cannot_be_edited_on_the_board(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    alice_client.post(reverse("plans:save", args=[room12.pk, plan.pk]), {"name": "Unit 1"})
+    before = Plan.objects.get(pk=plan.pk).arrangement
+    response = move(alice_client, plan, student=groups(plan)[0][0], to="1")
+    assert response.status_code == 404
+    assert Plan.objects.get(pk=plan.pk).arrangement == before
+
+
+def test_save_refuses_bad_dates_and_a_missing_name(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    url = reverse("plans:save", args=[room12.pk, plan.pk])
+    response = alice_client.post(url, {"name": "", "starts": "2026-10-20", "ends": "2026-09-15"})
+    assert response.status_code == 400
+    assert (
+        b"ends before it starts" in response.content
+        and b"This field is required" in response.content
+    )
+    response = alice_client.post(url, {"name": "U", "starts": "next tuesday"})
+    assert b"Enter a valid date" in response.content
+    assert draft_of(room12).pk == plan.pk
+
+
+def test_print_projector_and_class_page_show_the_current_plan(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    alice_client.post(reverse("plans:save", args=[room12.pk, plan.pk]), {"name": "Unit 1"})
+    detail = alice_client.get(reverse("classes:detail", args=[room12.pk])).content.decode()
+    assert "Current plan" in detail and "Unit 1" in detail
+    printed = alice_client.get(reverse("plans:print", args=[room12.pk, plan.pk])).content.decode()
+    projected = alice_client.get(reverse("plans:projector", args=[room12.pk, plan.pk])).content
+    for name in (m for g in groups(plan) for m in g):
+        assert name in printed and name.encode() in projected
+    assert printed.count("<tr>") == len(groups(plan)) + 1
+
+
+def test_csv_export_is_safe_against_formulas(alice_client, alice):
+    classroom = make_classroom(alice)
+    for name in ("=HYPERLINK(1)", "+Ben", "-Cy", "@Di", "Ed"):
+        make_student(classroom, name=name)
+    generate(alice_client, classroom)
+    plan = draft_of(classroom)
+    response = alice_client.get(reverse("plans:export", args=[classroom.pk, plan.pk]))
+    assert response["Content-Type"] == "text/csv"
+    assert "attachment" in response["Content-Disposition"]
+    cells = [c for row in csv.reader(io.StringIO(response.content.decode())) for c in row]
+    assert "'=HYPERLINK(1)" in cells and "'+Ben" in cells and "'-Cy" in cells and "'@Di" in cells
+    assert "Ed" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_names_are_escaped_on_every_plan_page(alice_client, alice):
+    classroom = make_classroom(alice)
+    for name in ("<script>alert(1)</script>", "Ben", "Cy", "Di"):
+        make_student(classroom, name=name)
+    generate(alice_client, classroom)
+    plan = draft_of(classroom)
+    for view in ("board", "print", "projector"):
+        body = alice_client.get(reverse(f"plans:{view}", args=[classroom.pk, plan.pk])).content
+        assert b"<script>alert(1)</script>" not in body, view
+        assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in body, view
+
+
+def test_a_student_who_left_the_class_is_flagged_on_the_board(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    gone = groups(plan)[0][0]
+    room12.students.get(name=gone).delete()
+    page = alice_client.get(reverse("plans:board", args=[room12.pk, plan.pk])).content.decode()
+    assert f"{gone} is no longer in this class" in page
+
+
+def test_plans_of_another_class_are_not_reachable_through_mine(alice_client, alice, room12):
+    other = make_classroom(alice, name="Room 14")
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    url = reverse("plans:board", args=[other.pk, plan.pk])
+    assert alice_client.get(url).status_code == 404
+    assert Classroom.objects.count() == 2
