@@ -2,7 +2,6 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-EXAMPLE := partnerup/examples
 
 .PHONY: run test bench lint
 
@@ -13,7 +12,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/partnerup plan $(EXAMPLE)/room12.csv --rules $(EXAMPLE)/room12-rules.csv
+	$(BIN)/partnerup serve --demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

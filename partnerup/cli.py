@@ -9,6 +9,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -60,9 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=20, help="classes per size (default 20)")
     bench.add_argument("--out", type=Path, help="also write the table (Markdown) to this file")
     bench.set_defaults(run=_bench)
-    serve = verbs.add_parser("serve", help="serve the web app (not part of this version yet)")
-    serve.set_defaults(run=_serve)
+    _add_serve(verbs)
     return parser
+
+
+def _add_serve(verbs) -> None:
+    serve = verbs.add_parser(
+        "serve",
+        help="serve the teacher web app on this computer",
+        description="Prepare the database (migrate) and serve the web app. With --demo, "
+        "also load the demo class on first run and offer one-click demo sign-in. For a "
+        "school server, run the WSGI app (partnerup.wsgi) behind a real web server.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="local demo mode (never in production)")
+    serve.set_defaults(run=_serve)
 
 
 def _add_plan(verbs) -> None:
@@ -237,8 +251,30 @@ def _bench(args) -> int:
 
 
 def _serve(args) -> int:
-    print("partnerup: the web app is not part of this version yet", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    if args.demo:
+        os.environ["PARTNERUP_DEMO"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerup.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    address = f"http://{args.host}:{args.port}/"
+    print(f"PartnerUp is running at {address}  (Ctrl+C stops it)")
+    if args.demo:
+        from .demo import DEMO_CLASS, ensure_demo
+
+        if ensure_demo():
+            print(f"Loaded the demo class '{DEMO_CLASS}'.")
+        print(f"Demo: open {address} and press 'Try the demo class' (no password needed).")
+    call_command(
+        "runserver",
+        f"{args.host}:{args.port}",
+        use_reloader=False,
+        insecure_serving=True,
+        skip_checks=True,
+    )
+    return EXIT_OK
 
 
 def _names(raw: str) -> list[str]:
