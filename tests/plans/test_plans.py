@@ -146,7 +146,7 @@ def test_a_move_that_breaks_a_rule_waits_for_confirmation(alice_client, alice):
     partner = next(m for m in ana_group if m != "Ana")
     before = groups(plan)
     response = move(alice_client, plan, student=partner, **{"with": "Cy"})
-    assert b"This breaks a rule" in response.content
+    assert f"Swapping {partner} and Cy breaks a rule".encode() in response.content
     assert b"keep-apart rule" in response.content
     plan.refresh_from_db()
     assert groups(plan) == before
