@@ -68,6 +68,11 @@ def class_roster(
     return students, tuple(rules)
 
 
+def check_roster(text: str, file_name: str) -> engine.RosterReading:
+    """Every row of an uploaded roster with every problem in it; nothing is saved."""
+    return engine.read_roster(text, file=file_name)
+
+
 def preview_roster(text: str, file_name: str) -> tuple[engine.Student, ...]:
     """Parse an uploaded roster; raises engine.RosterError naming row and column."""
     return engine.parse_roster(text, file=file_name)

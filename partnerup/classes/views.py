@@ -65,19 +65,21 @@ def class_detail(request, pk):
 
 @login_required
 def roster_import(request, pk):
-    """Upload → preview (every row, or the problem in plain words) → confirm."""
+    """Upload → preview (every row, each problem in plain words next to its row) →
+    confirm, offered only for a file without problems."""
     classroom = _classroom(request, pk)
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     context = {"classroom": classroom, "form": form}
     if request.method == "POST" and form.is_valid():
+        # A new upload replaces any earlier one, so confirm never imports a stale file.
+        request.session.pop(PENDING_IMPORT, None)
         upload = form.cleaned_data["roster"]
         text, problem = _read_upload(upload)
         if problem is None:
-            try:
-                context["students"] = services.preview_roster(text, upload.name)
+            reading = services.check_roster(text, upload.name)
+            if not reading.problems:
                 request.session[PENDING_IMPORT] = {"class": pk, "text": text, "name": upload.name}
-            except RosterError as error:
-                problem = error.located()
+            context.update(reading=reading, file_name=upload.name)
         context["problem"] = problem
     return render(request, "classes/import.html", context)
 

@@ -5,7 +5,15 @@ the web app are thin adapters over what is exported here.
 """
 
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
-from .io import parse_roster, parse_rules, plan_from_dict, plan_to_dict
+from .io import (
+    RosterReading,
+    RosterRow,
+    parse_roster,
+    parse_rules,
+    plan_from_dict,
+    plan_to_dict,
+    read_roster,
+)
 from .model import Partnership, Plan, PlanSettings, Rule, Student, Weights
 from .solve import plan_partnerships
 
@@ -17,6 +25,8 @@ __all__ = [
     "Plan",
     "PlanSettings",
     "RosterError",
+    "RosterReading",
+    "RosterRow",
     "Rule",
     "RulesError",
     "Student",
@@ -26,4 +36,5 @@ __all__ = [
     "plan_from_dict",
     "plan_partnerships",
     "plan_to_dict",
+    "read_roster",
 ]

@@ -10,10 +10,11 @@ import csv
 import difflib
 import io
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from .errors import RosterError, RulesError
+from .errors import InputError, RosterError, RulesError
 from .model import RULE_KINDS, TALK_STYLES, Partnership, Plan, Rule, Student
 
 TRUE_WORDS = {"yes", "y", "true", "1", "x"}
@@ -25,6 +26,11 @@ KNOWN_COLUMNS = {
     "social_support", "floater", "new_student", "reading_partner", "past_partners",
 }  # fmt: skip
 BOOLEAN_COLUMNS = ("often_absent", "social_support", "floater", "new_student")
+CHOICE_COLUMNS = ("choice1", "choice2", "choice3")
+
+Problem = TypeVar("Problem", bound=InputError)
+# Each filled row of a CSV file: its spreadsheet row number and its cells by column.
+Rows = list[tuple[int, dict[str, str]]]
 
 
 def normalise_header(header: str) -> str:
@@ -42,24 +48,42 @@ def suggest(name: str, known: Iterable[str]) -> str:
     return f" — did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
-def _rows(text: str, file: str, error: type[RosterError] | type[RulesError]):
+class _Report(Generic[Problem]):
+    """Where the checks send each problem they find: by default the first one is
+    raised (parse_roster, parse_rules); with keep_all every problem is kept and the
+    reading goes on (read_roster), so both modes run the very same checks."""
+
+    def __init__(self, file: str, error: type[Problem], keep_all: bool = False) -> None:
+        self.file = file
+        self.error = error
+        self.keep_all = keep_all
+        self.problems: list[Problem] = []
+
+    def __call__(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        problem = self.error(message, file=self.file, row=row, column=column)
+        if not self.keep_all:
+            raise problem
+        self.problems.append(problem)
+
+    def fatal(self, message: str, row: int | None = None) -> Problem:
+        """A problem after which nothing more can be read; the caller raises it."""
+        return self.error(message, file=self.file, row=row)
+
+
+def _rows(text: str, report: _Report[Any]) -> tuple[list[str], Rows]:
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise error("the file is empty; it needs a header row", file=file)
+        raise report.fatal("the file is empty; it needs a header row")
     reader = csv.reader(io.StringIO(text))
     try:
         header = [normalise_header(h) for h in next(reader)]
         # Spreadsheet rows, not physical lines: a quoted cell may hold a line break.
         rows = [(number, row) for number, row in enumerate(reader, start=2)]
     except csv.Error as exc:
-        raise error(f"this is not readable CSV ({exc})", file=file, row=reader.line_num) from None
+        raise report.fatal(f"this is not readable CSV ({exc})", row=reader.line_num) from None
     for line, row in rows:
         if any(cell.strip() for cell in row) and len(row) > len(header):
-            raise error(
-                f"this row has {len(row)} cells but the header has {len(header)}",
-                file=file,
-                row=line,
-            )
+            report(f"this row has {len(row)} cells but the header has {len(header)}", row=line)
     filled = [
         (line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)})
         for line, row in rows
@@ -68,52 +92,120 @@ def _rows(text: str, file: str, error: type[RosterError] | type[RulesError]):
     return header, filled
 
 
+@dataclass(frozen=True)
+class RosterRow:
+    """One student row as written in the file, with the problems found in it."""
+
+    number: int
+    name: str
+    problems: tuple[RosterError, ...] = ()
+
+
+@dataclass(frozen=True)
+class RosterReading:
+    """A whole roster file checked at once.
+
+    `problems` lists every problem in the order the checks found it (the first is the
+    one parse_roster raises); `rows` holds each student row with its own problems;
+    `students` is empty unless there is no problem at all, since an import is all or
+    nothing.
+    """
+
+    rows: tuple[RosterRow, ...]
+    problems: tuple[RosterError, ...]
+    students: tuple[Student, ...] = ()
+
+    @property
+    def file_problems(self) -> tuple[RosterError, ...]:
+        """Problems of the header or the whole file, not of one student row."""
+        numbers = {row.number for row in self.rows}
+        return tuple(p for p in self.problems if p.row not in numbers)
+
+
 def parse_roster(text: str, file: str = "roster") -> tuple[Student, ...]:
     """Parse a class roster CSV (see README for the columns).
 
-    Raises RosterError naming file, row and column for every kind of bad input:
-    missing name column, blank or duplicate names, bad levels, bad booleans, unknown
-    talk styles, and classmates' names that are not in the class (with a suggestion).
+    Raises RosterError naming file, row and column at the first bad input: missing
+    name column, blank or duplicate names, bad levels, bad booleans, unknown talk
+    styles, and classmates' names that are not in the class (with a suggestion). It is
+    the first problem `read_roster` would list for the same text.
     """
-    header, rows = _rows(text, file, RosterError)
+    report = _Report(file, RosterError)
+    header, rows = _rows(text, report)
+    return _roster(header, rows, report)
+
+
+def read_roster(text: str, file: str = "roster") -> RosterReading:
+    """Check a whole roster CSV and report every problem instead of the first one.
+
+    Never raises for bad input: each problem is a RosterError located by file, row
+    and column, listed with its row, so a teacher can fix the file in one go. The
+    checks are parse_roster's own; only a file with no readable header or no 'name'
+    column stops the reading early.
+    """
+    report = _Report(file, RosterError, keep_all=True)
+    try:
+        header, rows = _rows(text, report)
+        students = _roster(header, rows, report)
+    except RosterError as fatal:
+        return RosterReading(rows=(), problems=(*report.problems, fatal))
+    problems = tuple(report.problems)
+    return RosterReading(
+        rows=tuple(
+            RosterRow(line, cells["name"], tuple(p for p in problems if p.row == line))
+            for line, cells in rows
+        ),
+        problems=problems,
+        students=() if problems else students,
+    )
+
+
+def _roster(header: list[str], rows: Rows, report: _Report[RosterError]) -> tuple[Student, ...]:
     if "name" not in header:
-        raise RosterError(
+        raise report.fatal(
             f"there is no 'name' column{suggest('name', header)} (found: {', '.join(header)})",
-            file=file,
             row=1,
         )
-    if "choices" in header and any(c in header for c in ("choice1", "choice2", "choice3")):
-        raise RosterError(
-            "use either one 'choices' column or choice1..choice3, not both", file=file, row=1
-        )
-    duplicated = sorted({h for h in header if h and header.count(h) > 1})
-    if duplicated:
-        raise RosterError(f"the column '{duplicated[0]}' appears twice", file=file, row=1)
+    if "choices" in header and any(c in header for c in CHOICE_COLUMNS):
+        report("use either one 'choices' column or choice1..choice3, not both", row=1)
+    for duplicated in sorted({h for h in header if h and header.count(h) > 1}):
+        report(f"the column '{duplicated}' appears twice", row=1)
     if not rows:
-        raise RosterError("the roster has a header but no students", file=file)
+        raise report.fatal("the roster has a header but no students")
+    canonical = _class_names(rows, report)
+    students = (_student(cells, line, report, canonical) for line, cells in rows)
+    return tuple(s for s in students if s is not None)
 
-    first_row: dict[str, int] = {}
+
+def _class_names(rows: Rows, report: _Report[RosterError]) -> dict[str, str]:
+    """Each name in the class by its lower case; blank and repeated names are problems."""
     canonical: dict[str, str] = {}
+    first_row: dict[str, int] = {}
     for line, cells in rows:
         name = cells["name"]
         if not name:
-            raise RosterError("the name is blank", file=file, row=line, column="name")
-        if name.lower() in canonical:
-            raise RosterError(
+            report("the name is blank", row=line, column="name")
+        elif name.lower() in canonical:
+            report(
                 f"'{name}' is already in the class (row {first_row[name.lower()]}); "
                 "names must be unique — add an initial, e.g. 'Ana R.'",
-                file=file,
                 row=line,
                 column="name",
             )
-        canonical[name.lower()] = name
-        first_row[name.lower()] = line
-    return tuple(_student(cells, line, file, canonical) for line, cells in rows)
+        else:
+            canonical[name.lower()] = name
+            first_row[name.lower()] = line
+    return canonical
 
 
-def _student(cells: dict[str, str], line: int, file: str, canonical: dict[str, str]) -> Student:
-    def fail(column: str, message: str) -> RosterError:
-        return RosterError(message, file=file, row=line, column=column)
+def _student(
+    cells: dict[str, str], line: int, report: _Report[RosterError], canonical: dict[str, str]
+) -> Student | None:
+    """The row's student, or None when the row has a problem (each one reported)."""
+    found_before = len(report.problems)
+
+    def problem(column: str, message: str) -> None:
+        report(message, row=line, column=column)
 
     name = cells["name"]
 
@@ -123,30 +215,27 @@ def _student(cells: dict[str, str], line: int, file: str, canonical: dict[str, s
             known = canonical.get(given.lower())
             if known is None:
                 hint = suggest(given, canonical.values())
-                raise fail(column, f"'{given}' is not a student in this class{hint}")
-            if known == name:
-                raise fail(column, f"{name} cannot name themselves")
-            found.append(known)
+                problem(column, f"'{given}' is not a student in this class{hint}")
+            elif known.lower() == name.lower():
+                problem(column, f"{name} cannot name themselves")
+            else:
+                found.append(known)
         return tuple(dict.fromkeys(found))
 
-    level = _level(cells.get("level", ""), fail)
-    english = _english(cells.get("english_level", ""), fail)
+    level = _level(cells.get("level", ""), problem)
+    english = _english(cells.get("english_level", ""), problem)
     talk = cells.get("talk", "").lower() or "balanced"
     if talk not in TALK_STYLES:
-        raise fail(
-            "talk", f"'{cells['talk']}' is not a talk style; use quiet, balanced or dominant"
-        )
-    flags = {c: _boolean(cells.get(c, ""), c, fail) for c in BOOLEAN_COLUMNS}
-    if "choices" in cells:
-        choices = names("choices", cells["choices"])
-    else:
-        ranked = [(c, cells.get(c, "")) for c in ("choice1", "choice2", "choice3")]
-        choices = tuple(dict.fromkeys(n for c, raw in ranked for n in names(c, raw)))
-    if len(choices) > 3:
-        raise fail("choices", f"{len(choices)} choices given; a student names up to three")
+        problem("talk", f"'{cells['talk']}' is not a talk style; use quiet, balanced or dominant")
+    flags = {c: _boolean(cells.get(c, ""), c, problem) for c in BOOLEAN_COLUMNS}
+    choices = _choices(cells, names, problem)
     reading = names("reading_partner", cells.get("reading_partner", ""))
     if len(reading) > 1:
-        raise fail("reading_partner", "give one reading partner")
+        problem("reading_partner", "give one reading partner")
+    avoid = names("avoid", cells.get("avoid", ""))
+    past_partners = names("past_partners", cells.get("past_partners", ""))
+    if not name or len(report.problems) > found_before:
+        return None
     return Student(
         name=name,
         level=level,
@@ -156,52 +245,82 @@ def _student(cells: dict[str, str], line: int, file: str, canonical: dict[str, s
         home_language=cells.get("home_language", "").strip().title(),
         english_level=english,
         choices=choices,
-        avoid=names("avoid", cells.get("avoid", "")),
+        avoid=avoid,
         talk=talk,  # type: ignore[arg-type]
         reading_partner=reading[0] if reading else "",
-        past_partners=names("past_partners", cells.get("past_partners", "")),
+        past_partners=past_partners,
         **flags,
     )
 
 
-def _level(raw: str, fail) -> int | None:
+def _choices(
+    cells: dict[str, str],
+    names: Callable[[str, str], tuple[str, ...]],
+    problem: Callable[[str, str], None],
+) -> tuple[str, ...]:
+    """Up to three ranked choices, from one 'choices' column or choice1..choice3 (whose
+    cells may each hold a ';' list); too many is reported in the column that adds
+    the fourth."""
+    columns = ("choices",) if "choices" in cells else CHOICE_COLUMNS
+    choices: list[str] = []
+    too_many_in = ""
+    for column in columns:
+        for chosen in names(column, cells.get(column, "")):
+            if chosen not in choices:
+                choices.append(chosen)
+            if len(choices) > 3 and not too_many_in:
+                too_many_in = column
+    if too_many_in == "choices":
+        problem("choices", f"{len(choices)} choices given; a student names up to three")
+    elif too_many_in:
+        problem(
+            too_many_in,
+            f"{len(choices)} choices given across choice1..choice3 ({', '.join(choices)}); "
+            "a student names up to three — one name in each choice column",
+        )
+    return tuple(choices[:3])
+
+
+def _level(raw: str, problem: Callable[[str, str], None]) -> int | None:
     if not raw:
         return None
-    problem = f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)"
     try:
         value = float(raw)
     except ValueError:
-        raise fail("level", problem) from None
+        value = math.nan
     if not math.isfinite(value) or value != int(value) or not 1 <= value <= 4:
-        raise fail("level", problem)
+        problem("level", f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)")
+        return None
     return int(value)
 
 
-def _english(raw: str, fail) -> float | None:
+def _english(raw: str, problem: Callable[[str, str], None]) -> float | None:
     if not raw:
         return None
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
-        raise fail("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5") from None
+        problem("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5")
+        return None
     if not math.isfinite(value) or not 1 <= value <= 6:
-        raise fail("english_level", f"'{raw}' is outside WIDA 1-6")
+        problem("english_level", f"'{raw}' is outside WIDA 1-6")
+        return None
     return value
 
 
-def _boolean(raw: str, column: str, fail) -> bool:
+def _boolean(raw: str, column: str, problem: Callable[[str, str], None]) -> bool:
     word = raw.strip().lower()
     if word in TRUE_WORDS:
         return True
-    if word in FALSE_WORDS:
-        return False
-    raise fail(column, f"'{raw}' is not yes or no (use yes/no, true/false, 1/0, x or blank)")
+    if word not in FALSE_WORDS:
+        problem(column, f"'{raw}' is not yes or no (use yes/no, true/false, 1/0, x or blank)")
+    return False
 
 
 def parse_rules(text: str, students: Iterable[Student], file: str = "rules") -> tuple[Rule, ...]:
     """Parse a rules CSV (`rule,students`). Names must be students of the class."""
     canonical = {s.name.lower(): s.name for s in students}
-    header, rows = _rows(text, file, RulesError)
+    header, rows = _rows(text, _Report(file, RulesError))
     for needed in ("rule", "students"):
         if needed not in header:
             raise RulesError(f"there is no '{needed}' column", file=file, row=1)

@@ -325,6 +325,19 @@ def test_more_than_three_choices_are_refused():
     assert_located(error, 2, "choices", "4 choices given")
 
 
+def test_too_many_choices_across_choice_columns_are_refused_in_the_column_that_adds_them():
+    error = roster_error(
+        "name,choice1,choice2,choice3", "Ana,Ben;Cy,Di;Ed,", "Ben,,,", "Cy,,,", "Di,,,", "Ed,,,"
+    )
+    assert_located(error, 2, "choice2", "4 choices given across choice1..choice3")
+    assert "(Ben, Cy, Di, Ed)" in error.message
+
+
+def test_a_choice_column_may_hold_a_list_while_there_are_three_choices_in_all():
+    students = by_name("name,choice1,choice2", "Ana,Ben;Cy,Di", "Ben,,", "Cy,,", "Di,,")
+    assert students["Ana"].choices == ("Ben", "Cy", "Di")
+
+
 def test_both_a_choices_column_and_choice1_are_refused_on_the_header_row():
     error = roster_error("name,choices,choice1", "Ana,,")
     assert_located(error, 1, None, "use either one 'choices' column or choice1..choice3")
