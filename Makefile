@@ -19,6 +19,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/partnerup bench --out benchmarks/engine.md
+	$(BIN)/python benchmarks/web.py --out benchmarks/web.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check partnerup tests benchmarks

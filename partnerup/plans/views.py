@@ -105,6 +105,7 @@ def _board_context(plan: Plan, **extra) -> dict:
         "total": round(sum(card.score for card in cards)),
         "broken_count": sum(len(card.broken) for card in cards),
         "edited": arranged.status == "edited",
+        "unproven_gap": arranged.gap if arranged.status == "feasible" else None,
         "has_triads": any(len(card.members) == 3 for card in cards),
         **extra,
     }
