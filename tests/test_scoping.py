@@ -1,0 +1,81 @@
+"""Every URL of the app, walked as a second teacher: 404 (or 403/405) and no data.
+
+The URLs come from the URL configuration itself, so a new page is walked the day it
+is added; a URL argument this test cannot fill makes it fail, not skip.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from partnerup import demo
+from partnerup.classes.models import Classroom
+from tests.plans.test_plans import draft_of, generate
+
+SECRET_CLASS = "Alice Secret Room"
+OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home"}
+ACCOUNT_PAGES = ("password_", "classes:list", "classes:create")
+
+
+def every_named_url(patterns=None, namespace="", arguments=()):
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        converters = tuple(getattr(entry.pattern, "converters", {}))
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from every_named_url(entry.url_patterns, inner, arguments + converters)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", arguments + converters
+
+
+@pytest.fixture
+def alice_world(alice_client, alice):
+    classroom = Classroom.objects.create(teacher=alice, name=SECRET_CLASS)
+    demo.fill_with_example(classroom)
+    generate(alice_client, classroom)
+    draft = draft_of(classroom)
+    saved_id = draft.pk
+    alice_client.post(reverse("plans:save", args=[classroom.pk, saved_id]), {"name": "Unit 1"})
+    generate(alice_client, classroom)
+    return {
+        "pk": classroom.pk,
+        "plan_pk": saved_id,
+        "card": 0,
+        "student_pk": classroom.students.get(name="Ana").pk,
+        "rule_pk": classroom.rules.first().pk,
+        "uidb64": "MQ",
+        "token": "set-password",
+    }
+
+
+def test_another_teacher_sees_nothing_of_alices_classes(client, charlie, alice_world):
+    client.force_login(charlie)
+    walked = 0
+    for name, arguments in every_named_url():
+        if name in OPEN_TO_EVERYONE or name.startswith(ACCOUNT_PAGES) or not arguments:
+            continue
+        missing = [a for a in arguments if a not in alice_world]
+        assert not missing, f"{name}: add a value for {missing} to this test"
+        url = reverse(name, kwargs={a: alice_world[a] for a in arguments})
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code in (403, 404, 405), (name, method, response.status_code)
+            body = response.content
+            for secret in (SECRET_CLASS, "Ana", "Carlos", "Unit 1"):
+                assert secret.encode() not in body, (name, method, secret)
+        walked += 1
+    assert walked >= 20
+    classroom = Classroom.objects.get(name=SECRET_CLASS)
+    assert classroom.plans.get(pk=alice_world["plan_pk"]).is_current
+    assert classroom.students.count() == 24 and not classroom.is_archived
+
+
+def test_every_class_page_needs_sign_in(alice_world):
+    client = Client()
+    for name, arguments in every_named_url():
+        if not arguments or name.startswith("password_reset_confirm"):
+            continue
+        url = reverse(name, kwargs={a: alice_world[a] for a in arguments})
+        response = client.get(url)
+        assert response.status_code in (302, 405), name
+        if response.status_code == 302:
+            assert response.url.startswith(reverse("login")), name
