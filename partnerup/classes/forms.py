@@ -1,6 +1,13 @@
+from __future__ import annotations
+
 from django import forms
 
 from .models import Classroom, Student
+
+NOT_IN_CLASS = {"invalid_choice": "'%(value)s' is not a student in this class."}
+TAG_FIELDS = ("interests", "goals", "strengths")
+# Ranked choices are three pickers, so a student names up to three classmates.
+CHOICE_FIELDS = (("choice1", "1st"), ("choice2", "2nd"), ("choice3", "3rd"))
 
 
 class ClassroomForm(forms.ModelForm):
@@ -15,30 +22,92 @@ class RosterUploadForm(forms.Form):
 
 
 class StudentForm(forms.ModelForm):
-    """One student's profile; lists are typed as `a; b; c`."""
+    """One student's profile. Interests, goals and strengths are ticked from the tags
+    the class already uses, or typed new; classmates are picked from the class list,
+    so every name saved is a student of this class."""
 
-    LIST_FIELDS = ("goals", "strengths", "interests", "choices", "avoid", "past_partners")
+    CLASSMATE_LISTS = ("avoid", "past_partners")
 
     class Meta:
         model = Student
         fields = [
             "name", "level", "interests", "goals", "strengths", "home_language",
             "english_level", "talk", "often_absent", "social_support", "floater",
-            "new_student", "choices", "avoid", "reading_partner", "past_partners",
-            "teacher_notes",
+            "new_student", "avoid", "reading_partner", "past_partners", "teacher_notes",
         ]  # fmt: skip
+        labels = {
+            "level": "Writing level (1-4)",
+            "english_level": "English level (WIDA 1-6, blank if fluent)",
+            "talk": "Talk style",
+            "often_absent": "Often absent",
+            "social_support": "Needs social support",
+            "floater": "Floater (joins where needed)",
+            "new_student": "New to the class",
+            "avoid": "Avoid (never partner with)",
+            "past_partners": "Past partners",
+            "teacher_notes": "Private notes (only you see these)",
+        }
+        widgets = {
+            "level": forms.NumberInput(attrs={"min": 1, "max": 4}),
+            "english_level": forms.NumberInput(attrs={"min": 1, "max": 6, "step": 0.1}),
+            "teacher_notes": forms.Textarea(attrs={"rows": 4}),
+        }
 
-    def __init__(self, *args, classroom, **kwargs):
+    def __init__(self, *args, classroom: Classroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
-        for name in self.LIST_FIELDS:
-            self.fields[name] = forms.CharField(
+        others = classroom.students.exclude(pk=self.instance.pk)
+        classmates = [(name, name) for name in others.values_list("name", flat=True)]
+        tags = class_tags(classroom)
+        for field in TAG_FIELDS:
+            self._add_tag_fields(field, tags[field])
+        for field in self.CLASSMATE_LISTS:
+            self.fields[field] = forms.MultipleChoiceField(
                 required=False,
-                help_text="Separate with ;",
-                label=name.replace("_", " ").capitalize(),
+                choices=classmates,
+                widget=forms.CheckboxSelectMultiple,
+                label=self._meta.labels.get(field, field.capitalize()),
+                error_messages=NOT_IN_CLASS,
             )
-            if self.instance.pk:
-                self.initial[name] = "; ".join(getattr(self.instance, name))
+        pick = [("", "—")] + classmates
+        self.fields["reading_partner"] = forms.ChoiceField(
+            required=False, choices=pick, label="Reading partner", error_messages=NOT_IN_CLASS
+        )
+        for column, rank in CHOICE_FIELDS:
+            self.fields[column] = forms.ChoiceField(
+                required=False, choices=pick, label=f"{rank} choice", error_messages=NOT_IN_CLASS
+            )
+        for (column, _), chosen in zip(CHOICE_FIELDS, self.instance.choices, strict=False):
+            self.initial[column] = chosen
+
+    def _add_tag_fields(self, field: str, known: list[str]) -> None:
+        self.fields[field] = forms.MultipleChoiceField(
+            required=False,
+            choices=[(tag, tag) for tag in known],
+            widget=forms.CheckboxSelectMultiple,
+            label=field.capitalize(),
+        )
+        self.fields[f"{field}_new"] = forms.CharField(
+            required=False, label="Add new (separate with ;)"
+        )
+        # A student's own tags are ticked, in the class's spelling of each.
+        spelling = {tag.lower(): tag for tag in known}
+        own = getattr(self.instance, field)
+        self.initial[field] = [spelling.get(tag.lower(), tag) for tag in own]
+
+    # The form's sections, as bound fields in display order.
+    def about_fields(self):
+        return [self[f] for f in ("name", "level", "talk", "home_language", "english_level")]
+
+    def flag_fields(self):
+        return [self[f] for f in ("often_absent", "social_support", "floater", "new_student")]
+
+    def tag_fields(self):
+        """(ticked tags, new tags) for each tag list."""
+        return [(self[field], self[f"{field}_new"]) for field in TAG_FIELDS]
+
+    def partner_fields(self):
+        return [self[column] for column, _ in CHOICE_FIELDS] + [self["reading_partner"]]
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -46,15 +115,6 @@ class StudentForm(forms.ModelForm):
         if others.filter(name__iexact=name).exists():
             raise forms.ValidationError(f"{name} is already in this class; add an initial.")
         return name
-
-    def _names(self, field):
-        known = {s.name.lower(): s.name for s in self.classroom.students.all()}
-        names = []
-        for given in [p.strip() for p in self.cleaned_data.get(field, "").split(";") if p.strip()]:
-            if given.lower() not in known:
-                raise forms.ValidationError(f"'{given}' is not a student in this class.")
-            names.append(known[given.lower()])
-        return names
 
     def clean_level(self):
         level = self.cleaned_data["level"]
@@ -68,26 +128,44 @@ class StudentForm(forms.ModelForm):
             raise forms.ValidationError("English level is WIDA 1-6.")
         return value
 
-    def clean_goals(self):
-        return _tags(self.cleaned_data["goals"])
+    def clean(self):
+        cleaned = super().clean()
+        for field in TAG_FIELDS:
+            typed = _tags(cleaned.get(f"{field}_new", ""))
+            cleaned[field] = _once([*cleaned.get(field, []), *typed], self.fields[field].choices)
+        chosen: list[str] = []
+        for column, _ in CHOICE_FIELDS:
+            name = cleaned.get(column)
+            if name and name in chosen:
+                self.add_error(column, f"{name} is already a choice above; pick someone else.")
+            elif name:
+                chosen.append(name)
+        cleaned["choices"] = chosen
+        return cleaned
 
-    def clean_strengths(self):
-        return _tags(self.cleaned_data["strengths"])
+    def save(self, commit: bool = True) -> Student:
+        self.instance.choices = self.cleaned_data["choices"]
+        return super().save(commit)
 
-    def clean_interests(self):
-        return _tags(self.cleaned_data["interests"])
 
-    def clean_choices(self):
-        names = self._names("choices")
-        if len(names) > 3:
-            raise forms.ValidationError("Up to three choices.")
-        return names
+def class_tags(classroom: Classroom) -> dict[str, list[str]]:
+    """Every interest, goal and strength the class's students have, each once whatever
+    its case (the first spelling met wins), sorted as a teacher reads them."""
+    spellings: dict[str, dict[str, str]] = {f: {} for f in TAG_FIELDS}
+    for row in classroom.students.values(*TAG_FIELDS):
+        for field, tags in row.items():
+            for tag in tags:
+                spellings[field].setdefault(tag.lower(), tag)
+    return {f: sorted(s.values(), key=str.lower) for f, s in spellings.items()}
 
-    def clean_avoid(self):
-        return self._names("avoid")
 
-    def clean_past_partners(self):
-        return self._names("past_partners")
+def _once(tags: list[str], known: list[tuple[str, str]]) -> list[str]:
+    """Each tag once whatever its case, typed tags taking the class's spelling."""
+    spelling = {value.lower(): value for value, _ in known}
+    kept: dict[str, str] = {}
+    for tag in tags:
+        kept.setdefault(tag.lower(), spelling.get(tag.lower(), tag))
+    return list(kept.values())
 
 
 def _tags(raw: str) -> list[str]:

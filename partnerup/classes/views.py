@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from partnerup.engine import RosterError
@@ -124,7 +125,9 @@ def student_edit(request, pk, student_pk=None):
         saved.save()
         return redirect("classes:detail", pk=pk)
     title = f"Edit {student.name}" if student else "Add a student"
-    return render(request, "classes/form.html", {"form": form, "title": title})
+    context = {"classroom": classroom, "form": form, "title": title}
+    context["cancel_url"] = reverse("classes:detail", args=[pk])
+    return render(request, "classes/student_form.html", context)
 
 
 @login_required

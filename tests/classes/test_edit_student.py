@@ -4,8 +4,8 @@ from .factories import make_classroom, make_student
 
 
 def profile(**fields):
-    data = {"name": "Nia", "level": "2", "talk": "quiet", "interests": "fantasy; horses",
-            "goals": "lead", "strengths": "", "choices": "", "avoid": "", "past_partners": "",
+    data = {"name": "Nia", "level": "2", "talk": "quiet", "interests_new": "fantasy; horses",
+            "goals_new": "lead", "strengths_new": "", "choice1": "", "choice2": "", "choice3": "",
             "home_language": "Spanish", "english_level": "2.5", "reading_partner": "",
             "teacher_notes": "new this week"}  # fmt: skip
     data.update(fields)
@@ -15,12 +15,15 @@ def profile(**fields):
 def test_add_a_student_with_profile(alice_client, alice):
     classroom = make_classroom(alice)
     make_student(classroom, name="Ben")
+    make_student(classroom, name="Cy")
     response = alice_client.post(
-        reverse("classes:student_add", args=[classroom.pk]), profile(choices="ben")
+        reverse("classes:student_add", args=[classroom.pk]),
+        profile(choice1="Cy", choice2="Ben", avoid=["Ben"], reading_partner="Cy"),
     )
     assert response.status_code == 302
     nia = classroom.students.get(name="Nia")
-    assert nia.interests == ["fantasy", "horses"] and nia.choices == ["Ben"]
+    assert nia.interests == ["fantasy", "horses"] and nia.goals == ["lead"]
+    assert nia.choices == ["Cy", "Ben"] and nia.avoid == ["Ben"] and nia.reading_partner == "Cy"
     assert float(nia.english_level) == 2.5 and nia.talk == "quiet"
 
 
@@ -28,7 +31,7 @@ def test_edit_refuses_unknown_choice_and_duplicate_name(alice_client, alice):
     classroom = make_classroom(alice)
     make_student(classroom, name="Ben")
     url = reverse("classes:student_add", args=[classroom.pk])
-    response = alice_client.post(url, profile(choices="Zed"))
+    response = alice_client.post(url, profile(choice1="Zed"))
     assert b"&#x27;Zed&#x27; is not a student in this class" in response.content
     response = alice_client.post(url, profile(name="ben"))
     assert b"already in this class" in response.content
@@ -37,14 +40,83 @@ def test_edit_refuses_unknown_choice_and_duplicate_name(alice_client, alice):
     assert classroom.students.count() == 1
 
 
-def test_edit_and_remove_a_student(alice_client, alice):
+def test_classmate_lists_refuse_a_name_not_in_the_class(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ben")
+    url = reverse("classes:student_add", args=[classroom.pk])
+    for field in ("avoid", "past_partners", "reading_partner"):
+        response = alice_client.post(url, profile(**{field: "Zed"}))
+        assert b"&#x27;Zed&#x27; is not a student in this class" in response.content, field
+    assert classroom.students.count() == 1
+
+
+def test_the_same_classmate_cannot_be_chosen_twice(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ben")
+    url = reverse("classes:student_add", args=[classroom.pk])
+    response = alice_client.post(url, profile(choice1="Ben", choice2="Ben"))
+    assert b"Ben is already a choice above" in response.content
+    assert classroom.students.count() == 1
+
+
+def test_a_student_is_not_offered_as_their_own_partner(alice_client, alice):
     classroom = make_classroom(alice)
     ben = make_student(classroom, name="Ben")
+    make_student(classroom, name="Cy")
+    url = reverse("classes:student_edit", args=[classroom.pk, ben.pk])
+    html = alice_client.get(url).content.decode()
+    assert '<option value="Cy">' in html and '<option value="Ben"' not in html
+    assert 'name="avoid" value="Ben"' not in html
+    response = alice_client.post(url, profile(name="Ben", choice1="Ben"))
+    assert b"&#x27;Ben&#x27; is not a student in this class" in response.content
+
+
+def test_the_form_offers_the_class_tags_once_each_and_ticks_the_students_own(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ben", interests=["soccer", "Fantasy"], goals=["endings"])
+    nia = make_student(classroom, name="Nia", interests=["fantasy"], strengths=["dialogue"])
+    url = reverse("classes:student_edit", args=[classroom.pk, nia.pk])
+    html = alice_client.get(url).content.decode()
+    assert html.count('name="interests" value="Fantasy"') == 1
+    assert 'name="interests" value="fantasy"' not in html
+    assert html.index('value="Fantasy"') < html.index('value="soccer"')
+    assert 'name="goals" value="endings"' in html
+    assert 'name="strengths" value="dialogue" id="id_strengths_0" checked' in html
+    assert 'name="interests" value="Fantasy" id="id_interests_0" checked' in html
+    assert 'name="interests" value="soccer" id="id_interests_1">' in html
+
+
+def test_ticking_a_tag_and_typing_a_new_one_saves_both(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ben", interests=["soccer", "comics"])
     alice_client.post(
-        reverse("classes:student_edit", args=[classroom.pk, ben.pk]), profile(name="Benji")
+        reverse("classes:student_add", args=[classroom.pk]),
+        profile(interests=["soccer"], interests_new="horses; Soccer"),
+    )
+    assert classroom.students.get(name="Nia").interests == ["soccer", "horses"]
+
+
+def test_another_classes_tags_are_not_offered_or_accepted(alice_client, alice):
+    classroom = make_classroom(alice)
+    other_room = make_classroom(alice, name="Room 14")
+    make_student(other_room, name="Zoe", interests=["volcanoes"])
+    url = reverse("classes:student_add", args=[classroom.pk])
+    form = alice_client.get(url).content
+    assert b"volcanoes" not in form and b"Zoe" not in form
+    response = alice_client.post(url, profile(interests=["volcanoes"]))
+    assert b"volcanoes is not one of the available choices" in response.content
+    assert not classroom.students.exists()
+
+
+def test_edit_and_remove_a_student(alice_client, alice):
+    classroom = make_classroom(alice)
+    ben = make_student(classroom, name="Ben", interests=["soccer"], choices=[])
+    alice_client.post(
+        reverse("classes:student_edit", args=[classroom.pk, ben.pk]),
+        profile(name="Benji", interests=["soccer"], interests_new=""),
     )
     ben.refresh_from_db()
-    assert ben.name == "Benji"
+    assert ben.name == "Benji" and ben.interests == ["soccer"]
     alice_client.post(reverse("classes:student_remove", args=[classroom.pk, ben.pk]))
     assert classroom.students.count() == 0
 
@@ -68,3 +140,10 @@ def test_another_teacher_cannot_see_edit_or_remove_students(client, alice, charl
         assert response.status_code == 404, url
         assert b"Secretname" not in response.content
     assert classroom.students.filter(name="Secretname").exists()
+
+
+def test_another_teachers_class_tags_never_reach_the_form(client, alice, charlie):
+    make_student(make_classroom(alice), name="Ana", interests=["secret-tag"])
+    mine = make_classroom(charlie)
+    client.force_login(charlie)
+    assert b"secret-tag" not in client.get(reverse("classes:student_add", args=[mine.pk])).content
