@@ -11,7 +11,8 @@ urlpatterns = [
     path("<int:pk>/archive/", views.class_archive, name="archive"),
     path("<int:pk>/import/", views.roster_import, name="import"),
     path("<int:pk>/students/new/", views.student_edit, name="student_add"),
-    path("<int:pk>/students/<int:student_pk>/", views.student_edit, name="student_edit"),
+    path("<int:pk>/students/<int:student_pk>/", views.student_profile, name="student"),
+    path("<int:pk>/students/<int:student_pk>/edit/", views.student_edit, name="student_edit"),
     path("<int:pk>/students/<int:student_pk>/remove/", views.student_remove, name="student_remove"),
     path("<int:pk>/import/confirm/", views.roster_import_confirm, name="import_confirm"),
 ]

@@ -114,6 +114,28 @@ def roster_import_confirm(request, pk):
 
 
 @login_required
+def student_profile(request, pk, student_pk):
+    """Everything the class's roster holds about one student, read-only."""
+    classroom = _classroom(request, pk)
+    student = get_object_or_404(classroom.students, pk=student_pk)
+    profiles = dict(classroom.students.values_list("name", "pk"))
+
+    def linked(names):
+        return [(name, profiles.get(name)) for name in names]
+
+    context = {
+        "classroom": classroom,
+        "student": student,
+        "needs_language_support": services.to_engine_student(student).needs_language_support,
+        "choices": linked(student.choices),
+        "avoid": linked(student.avoid),
+        "past_partners": linked(student.past_partners),
+        "reading_partner": linked([student.reading_partner] if student.reading_partner else []),
+    }
+    return render(request, "classes/student.html", context)
+
+
+@login_required
 def student_edit(request, pk, student_pk=None):
     """Add a student (no student_pk) or edit one — always within the teacher's class."""
     classroom = _classroom(request, pk)
@@ -123,18 +145,23 @@ def student_edit(request, pk, student_pk=None):
         saved = form.save(commit=False)
         saved.classroom = classroom
         saved.save()
-        return redirect("classes:detail", pk=pk)
+        return redirect("classes:student", pk=pk, student_pk=saved.pk)
     title = f"Edit {student.name}" if student else "Add a student"
+    back = reverse("classes:student", args=[pk, student.pk]) if student else None
     context = {"classroom": classroom, "form": form, "title": title}
-    context["cancel_url"] = reverse("classes:detail", args=[pk])
+    context["cancel_url"] = back or reverse("classes:detail", args=[pk])
     return render(request, "classes/student_form.html", context)
 
 
 @login_required
-@require_POST
 def student_remove(request, pk, student_pk):
+    """Remove a student from the class: a page asks first, the POST removes."""
     classroom = _classroom(request, pk)
     student = get_object_or_404(classroom.students, pk=student_pk)
+    if request.method != "POST":
+        return render(
+            request, "classes/student_remove.html", {"classroom": classroom, "student": student}
+        )
     student.delete()
     messages.success(request, f"Removed {student.name}.")
     return redirect("classes:detail", pk=pk)

@@ -128,11 +128,16 @@ def test_another_teacher_cannot_see_edit_or_remove_students(client, alice, charl
     client.force_login(charlie)
     urls = [
         ("get", reverse("classes:student_add", args=[classroom.pk])),
+        ("get", reverse("classes:student", args=[classroom.pk, ben.pk])),
         ("get", reverse("classes:student_edit", args=[classroom.pk, ben.pk])),
         ("post", reverse("classes:student_edit", args=[classroom.pk, ben.pk])),
+        ("get", reverse("classes:student_remove", args=[classroom.pk, ben.pk])),
         ("post", reverse("classes:student_remove", args=[classroom.pk, ben.pk])),
         # Their own class id with alice's student id must not reach alice's student.
+        ("get", reverse("classes:student", args=[other.pk, ben.pk])),
         ("get", reverse("classes:student_edit", args=[other.pk, ben.pk])),
+        ("post", reverse("classes:student_edit", args=[other.pk, ben.pk])),
+        ("get", reverse("classes:student_remove", args=[other.pk, ben.pk])),
         ("post", reverse("classes:student_remove", args=[other.pk, ben.pk])),
     ]
     for method, url in urls:
