@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "partnerup.accounts",
     "partnerup.classes",
     "partnerup.plans",
+    "partnerup.workshop",
 ]
 
 MIDDLEWARE = [

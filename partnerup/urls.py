@@ -6,4 +6,5 @@ urlpatterns = [
     path("accounts/", include("partnerup.accounts.urls")),
     path("classes/", include("partnerup.classes.urls")),
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
+    path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
 ]

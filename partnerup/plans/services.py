@@ -14,7 +14,18 @@ from partnerup import engine
 from partnerup.classes.models import Classroom
 from partnerup.classes.services import class_roster
 from partnerup.engine import board
-from partnerup.engine.board import CardCheck, check_board, new_breaks, ordered_members, rescored
+from partnerup.engine.board import (
+    FLOATERS,
+    NEW_CARD,
+    BoardError,
+    CardCheck,
+    check_board,
+    move_student,
+    new_breaks,
+    ordered_members,
+    rescored,
+    swap_students,
+)
 
 from .models import Plan
 
@@ -84,6 +95,19 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
     )
 
 
+def move_or_swap(data) -> tuple[Step, dict]:
+    """The board step a move request asks for (form fields student, with, to) and the
+    fields to send back when it must be confirmed. Raises BoardError for a bad target."""
+    student, swap_with, to = (data.get(k, "") for k in ("student", "with", "to"))
+    asked = {"student": student, "with": swap_with, "to": to}
+    if swap_with:
+        return (lambda p: swap_students(p, student, swap_with)), asked
+    target = int(to) if to.isdigit() else to
+    if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
+        raise BoardError("Choose where to move the student.")
+    return (lambda p: move_student(p, student, target)), asked
+
+
 @dataclass(frozen=True)
 class StepOutcome:
     needs_confirming: tuple[str, ...] = ()  # rules the step would break; nothing saved
@@ -94,18 +118,31 @@ def take_step(plan: Plan, step: Step, confirmed: bool) -> StepOutcome:
 
     Raises BoardError (a locked card, an unknown name) with nothing changed.
     """
-    students, rules = class_roster(plan.classroom)
-    chosen = plan_settings(plan.settings)
-    before = board_plan(plan)
+    arrangement, outcome = step_arrangement(
+        plan.classroom, plan.arrangement, plan.settings, step, confirmed
+    )
+    if arrangement is not None:
+        plan.arrangement = arrangement
+        plan.save(update_fields=["arrangement"])
+    return outcome
+
+
+def step_arrangement(
+    classroom: Classroom, arrangement: dict, chosen: dict, step: Step, confirmed: bool
+) -> tuple[dict | None, StepOutcome]:
+    """One step on any stored arrangement (a draft plan or a workshop day): the new
+    arrangement, or None when the step waits for the teacher to confirm a broken rule."""
+    students, rules = class_roster(classroom)
+    settings = plan_settings(chosen)
+    before = engine.plan_from_dict(arrangement)
     after = step(before)
     broken = new_breaks(
-        check_board(before, students, rules, chosen), check_board(after, students, rules, chosen)
+        check_board(before, students, rules, settings),
+        check_board(after, students, rules, settings),
     )
     if broken and not confirmed:
-        return StepOutcome(needs_confirming=tuple(broken))
-    plan.arrangement = engine.plan_to_dict(rescored(after, students, rules, chosen))
-    plan.save(update_fields=["arrangement"])
-    return StepOutcome()
+        return None, StepOutcome(needs_confirming=tuple(broken))
+    return engine.plan_to_dict(rescored(after, students, rules, settings)), StepOutcome()
 
 
 def replan_rest(plan: Plan) -> None:

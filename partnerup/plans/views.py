@@ -16,13 +16,9 @@ from django.views.decorators.http import require_POST
 from partnerup.classes.models import classroom_or_404
 from partnerup.engine import InfeasibleError
 from partnerup.engine.board import (
-    FLOATERS,
-    NEW_CARD,
     BoardError,
     flip_roles,
-    move_student,
     set_locked,
-    swap_students,
 )
 
 from . import services
@@ -125,27 +121,14 @@ def _board_response(request, plan: Plan, **extra):
 def board_move(request, pk, plan_pk):
     """Move a student to a card / a new card / the floaters, or swap with a classmate."""
     plan = _draft(request, pk, plan_pk)
-    student, swap_with, to = (request.POST.get(k, "") for k in ("student", "with", "to"))
-    if swap_with:
-        step = lambda p: swap_students(p, student, swap_with)  # noqa: E731
-    else:
-        target = int(to) if to.isdigit() else to
-        if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
-            return _board_response(request, plan, error="Choose where to move the student.")
-        step = lambda p: move_student(p, student, target)  # noqa: E731
     try:
+        step, asked = services.move_or_swap(request.POST)
         outcome = services.take_step(plan, step, confirmed=request.POST.get("confirm") == "yes")
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     if outcome.needs_confirming:
-        pending = {
-            "broken": outcome.needs_confirming,
-            "student": student,
-            "with": swap_with,
-            "to": to,
-        }
-        return _board_response(request, plan, pending=pending)
-    return _board_response(request, plan, moved=student)
+        return _board_response(request, plan, pending={"broken": outcome.needs_confirming, **asked})
+    return _board_response(request, plan, moved=asked["student"])
 
 
 @login_required

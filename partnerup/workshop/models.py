@@ -1,0 +1,55 @@
+"""The workshop day: today's partnerships (the plan repaired for absences), who led
+each turn-and-talk, and the support a student gets beyond the plan.
+
+Every day is kept: it is the class's history of who actually worked with whom.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from partnerup.classes.models import Classroom, Student
+from partnerup.plans.models import Plan
+
+
+class WorkshopDay(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField()
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.SET_NULL, related_name="days")
+    absent = models.JSONField(default=list)
+    arrangement = models.JSONField(default=dict)  # the engine's plan for today
+    is_accepted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "date"], name="one_day_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.classroom} {self.date}"
+
+
+class LeadTurn(models.Model):
+    """One turn-and-talk: who led it in which partnership (the lead ledger)."""
+
+    day = models.ForeignKey(WorkshopDay, on_delete=models.CASCADE, related_name="turns")
+    members = models.CharField(max_length=400)  # the partnership: sorted names joined by |
+    leader = models.CharField(max_length=80)
+    created = models.DateTimeField(auto_now_add=True)
+
+
+class Support(models.Model):
+    """Beyond the plan: a new student observing a partnership, or a writer who works
+    with the teacher until they can work with a classmate."""
+
+    student = models.OneToOneField(Student, on_delete=models.CASCADE, related_name="support")
+    observe_until = models.DateField(null=True, blank=True)
+    with_teacher = models.BooleanField(default=False)
+
+
+class Routine(models.Model):
+    """A class's workshop habits."""
+
+    classroom = models.OneToOneField(Classroom, on_delete=models.CASCADE, related_name="routine")
+    quiet_lead_first = models.BooleanField(default=False)
