@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Classroom, Student
+from . import services
+from .models import Classroom, Rule, Student
+
+# The rules a teacher edits by hand; locks are made on the planning board.
+EDITABLE_RULE_KINDS = ("keep_apart", "keep_together")
 
 NOT_IN_CLASS = {"invalid_choice": "'%(value)s' is not a student in this class."}
 TAG_FIELDS = ("interests", "goals", "strengths")
@@ -170,3 +174,55 @@ def _once(tags: list[str], known: list[tuple[str, str]]) -> list[str]:
 
 def _tags(raw: str) -> list[str]:
     return [part.strip() for part in raw.split(";") if part.strip()]
+
+
+class RuleForm(forms.Form):
+    """A keep-apart or keep-together rule over students of this class. A rule that
+    repeats one already there, or clashes with the class's other hard rules, is
+    refused with the clash named, and nothing is saved."""
+
+    kind = forms.ChoiceField(
+        choices=[kind for kind in Rule.KINDS if kind[0] in EDITABLE_RULE_KINDS],
+        widget=forms.RadioSelect,
+        label="Kind of rule",
+        error_messages={"required": "Choose keep apart or keep together."},
+    )
+    students = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="Students (pick two or more)",
+        error_messages={**NOT_IN_CLASS, "required": "Pick at least two students."},
+    )
+
+    def __init__(self, *args, classroom: Classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.classroom = classroom
+        names = classroom.students.values_list("name", flat=True)
+        self.fields["students"].choices = [(name, name) for name in names]
+
+    def clean_students(self):
+        picked = set(self.cleaned_data["students"])
+        if len(picked) < 2:
+            raise forms.ValidationError("Pick at least two students.")
+        return [name for name, _ in self.fields["students"].choices if name in picked]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, names = cleaned.get("kind"), cleaned.get("students")
+        if not kind or not names:
+            return cleaned
+        if kind == "keep_together" and len(names) > 3:
+            self.add_error(
+                "students",
+                f"Keep together is for two or three students (partnerships are pairs or "
+                f"threes); you picked {len(names)}.",
+            )
+            return cleaned
+        for rule in self.classroom.rules.filter(kind=kind):
+            if set(names) <= set(rule.students):
+                raise forms.ValidationError(f"The rule “{rule}” already covers this.")
+        clashes = services.rule_clashes(self.classroom, kind, names)
+        if clashes:
+            raise forms.ValidationError(
+                [f"This clashes with the class's other rules: {clash}." for clash in clashes]
+            )
+        return cleaned

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from partnerup import engine
+from partnerup.engine.rules import collect_hard_rules
 
 from .models import Classroom, Rule, Student
 
@@ -89,3 +90,15 @@ def replace_roster(classroom: Classroom, students: tuple[engine.Student, ...]) -
 
 def add_rule(classroom: Classroom, kind: str, names: list[str]) -> Rule:
     return Rule.objects.create(classroom=classroom, kind=kind, students=names)
+
+
+def rule_clashes(classroom: Classroom, kind: str, names: list[str]) -> list[str]:
+    """Plain words for each clash a new rule would add to the class's hard rules
+    (with its students' avoid lists, reading partners and the other rules); clashes
+    the class already had are left out, so they do not block an unrelated rule."""
+    students, rules = class_roster(classroom)
+    # Past partners only bind when a plan forbids repeats, a choice made per plan.
+    settings = engine.PlanSettings(allow_repeats=True)
+    _, before = collect_hard_rules(students, rules, settings)
+    _, after = collect_hard_rules(students, (*rules, engine.Rule(kind, tuple(names))), settings)
+    return [clash for clash in after if clash not in before]

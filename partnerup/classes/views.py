@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from partnerup.engine import RosterError
 
 from . import services
-from .forms import ClassroomForm, RosterUploadForm, StudentForm
+from .forms import EDITABLE_RULE_KINDS, ClassroomForm, RosterUploadForm, RuleForm, StudentForm
 from .models import classes_for
 
 PENDING_IMPORT = "pending_roster_import"
@@ -165,3 +165,29 @@ def student_remove(request, pk, student_pk):
     student.delete()
     messages.success(request, f"Removed {student.name}.")
     return redirect("classes:detail", pk=pk)
+
+
+@login_required
+def rules(request, pk):
+    """The class's keep-apart and keep-together rules, and a form to add one."""
+    classroom = _classroom(request, pk)
+    form = RuleForm(request.POST or None, classroom=classroom)
+    if request.method == "POST" and form.is_valid():
+        kind, names = form.cleaned_data["kind"], form.cleaned_data["students"]
+        rule = services.add_rule(classroom, kind, names)
+        messages.success(request, f"Added the rule “{rule}”.")
+        return redirect("classes:rules", pk=pk)
+    listed = classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS).order_by("kind", "pk")
+    return render(
+        request, "classes/rules.html", {"classroom": classroom, "rules": listed, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def rule_delete(request, pk, rule_pk):
+    classroom = _classroom(request, pk)
+    rule = get_object_or_404(classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS), pk=rule_pk)
+    rule.delete()
+    messages.success(request, f"Deleted the rule “{rule}”.")
+    return redirect("classes:rules", pk=pk)

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from partnerup.classes.models import Classroom
 
-from .factories import make_classroom, make_student
+from .factories import make_classroom, make_rule, make_student
 
 
 def test_create_rename_and_archive_a_class(alice_client, alice):
@@ -25,20 +25,40 @@ def test_class_page_lists_students_with_names_escaped(alice_client, alice):
 
 
 def every_class_url(classroom):
+    """Every page of one class, with its first student and rule, as (method, url)."""
+    pk = classroom.pk
+    student, rule = classroom.students.first(), classroom.rules.first()
     return [
-        ("get", reverse("classes:detail", args=[classroom.pk])),
-        ("get", reverse("classes:rename", args=[classroom.pk])),
-        ("post", reverse("classes:rename", args=[classroom.pk])),
-        ("post", reverse("classes:archive", args=[classroom.pk])),
-        ("get", reverse("classes:import", args=[classroom.pk])),
-        ("post", reverse("classes:import", args=[classroom.pk])),
-        ("post", reverse("classes:import_confirm", args=[classroom.pk])),
+        ("get", reverse("classes:detail", args=[pk])),
+        ("get", reverse("classes:rename", args=[pk])),
+        ("post", reverse("classes:rename", args=[pk])),
+        ("post", reverse("classes:archive", args=[pk])),
+        ("get", reverse("classes:import", args=[pk])),
+        ("post", reverse("classes:import", args=[pk])),
+        ("post", reverse("classes:import_confirm", args=[pk])),
+        ("get", reverse("classes:student_add", args=[pk])),
+        ("post", reverse("classes:student_add", args=[pk])),
+        ("get", reverse("classes:student", args=[pk, student.pk])),
+        ("get", reverse("classes:student_edit", args=[pk, student.pk])),
+        ("post", reverse("classes:student_edit", args=[pk, student.pk])),
+        ("get", reverse("classes:student_remove", args=[pk, student.pk])),
+        ("post", reverse("classes:student_remove", args=[pk, student.pk])),
+        ("get", reverse("classes:rules", args=[pk])),
+        ("post", reverse("classes:rules", args=[pk])),
+        ("post", reverse("classes:rule_delete", args=[pk, rule.pk])),
     ]
 
 
-def test_another_teacher_gets_404_and_no_data_on_every_class_url(client, alice, charlie):
+def alices_room(alice):
     classroom = make_classroom(alice, name="Alice's Room")
     make_student(classroom, name="Secretname")
+    make_student(classroom, name="Ben")
+    make_rule(classroom, kind="keep_apart", students=["Secretname", "Ben"])
+    return classroom
+
+
+def test_another_teacher_gets_404_and_no_data_on_every_class_url(client, alice, charlie):
+    classroom = alices_room(alice)
     client.force_login(charlie)
     for method, url in every_class_url(classroom):
         response = getattr(client, method)(url)
@@ -48,10 +68,11 @@ def test_another_teacher_gets_404_and_no_data_on_every_class_url(client, alice, 
     assert b"Alice&#x27;s Room" not in listing.content
     classroom.refresh_from_db()
     assert classroom.name == "Alice's Room" and not classroom.is_archived
+    assert classroom.students.count() == 2 and classroom.rules.count() == 1
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, alice):
-    classroom = make_classroom(alice)
+    classroom = alices_room(alice)
     for _, url in every_class_url(classroom):
         response = client.get(url)
         assert response.status_code in (302, 405)
