@@ -124,7 +124,7 @@ def _pair_orphans(day: _Day, orphans, groups: list[Partnership], touched: set[in
             Partnership(
                 members=(a, b),
                 roles=_merge_roles(was_in[a], was_in[b], a, b),
-                reasons=(f"both partners absent today: {a} and {b} pair up",),
+                reasons=(f"their partners are absent today: {a} and {b} pair up",),
             )
         )
         paired.update((a, b))
