@@ -294,3 +294,35 @@ def test_plans_of_another_class_are_not_reachable_through_mine(alice_client, ali
     url = reverse("plans:board", args=[other.pk, plan.pk])
     assert alice_client.get(url).status_code == 404
     assert Classroom.objects.count() == 2
+
+
+def save_plan(client, classroom, name, groups_of):
+    """Save a plan whose partnerships are exactly `groups_of` (made on the board)."""
+    generate(client, classroom)
+    draft = draft_of(classroom)
+    draft.arrangement = {
+        **draft.arrangement,
+        "groups": [{"members": g, "roles": {}, "score": 0} for g in groups_of],
+    }
+    draft.save()
+    client.post(reverse("plans:save", args=[classroom.pk, draft.pk]), {"name": name})
+
+
+def test_class_page_warns_about_partners_who_never_change(alice_client, alice):
+    classroom = make_classroom(alice)
+    for name in ("Ana", "Ben", "Cy", "Di"):
+        make_student(classroom, name=name)
+    detail = reverse("classes:detail", args=[classroom.pk])
+    save_plan(alice_client, classroom, "Unit 1", [["Ana", "Ben"], ["Cy", "Di"]])
+    assert "never change" not in alice_client.get(detail).content.decode()
+    save_plan(alice_client, classroom, "Unit 2", [["Ben", "Ana"], ["Cy", "Di"]])
+    save_plan(alice_client, classroom, "Unit 3", [["Ana", "Ben"], ["Di", "Cy"]])
+    page = alice_client.get(detail).content.decode()
+    assert "Partnerships that never change" in page
+    assert "Ana and Ben have been partners in the last 3 plans" in page
+    assert "Cy and Di have been partners in the last 3 plans" in page
+    save_plan(alice_client, classroom, "Unit 4", [["Ana", "Cy"], ["Ben", "Di"]])
+    save_plan(alice_client, classroom, "Unit 5", [["Ana", "Cy"], ["Ben", "Di"]])
+    page = alice_client.get(detail).content.decode()
+    assert "Ana and Cy have been partners in the last 2 plans" in page
+    assert "Ana and Ben" not in page
