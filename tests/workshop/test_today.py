@@ -208,3 +208,19 @@ def test_names_are_escaped_on_today_pages(alice_client, alice):
         body = alice_client.get(reverse(f"workshop:{view}", args=[classroom.pk])).content
         assert b"<script>alert(1)</script>" not in body, view
         assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in body, view
+
+
+def test_student_page_shows_who_they_worked_with_and_how_often(alice_client, room12):
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    first = groups(today(room12))[0]
+    yesterday = today(room12)
+    yesterday.date -= timedelta(days=1)
+    yesterday.save()
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    student = room12.students.get(name=first[0])
+    page = alice_client.get(reverse("classes:student", args=[room12.pk, student.pk])).content
+    assert f'{first[1]} <span class="muted">(2 days)'.encode() in page
+    make_student(room12, name="Newbie")
+    newbie = room12.students.get(name="Newbie")
+    page = alice_client.get(reverse("classes:student", args=[room12.pk, newbie.pk])).content
+    assert b"No workshop days recorded yet" in page
