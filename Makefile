@@ -14,7 +14,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/partnerup serve --demo
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium; install it when missing (root or sudo).
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	@echo "Installing Debian's Chromium for the browser tests..."
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+	else echo "Browser tests need Debian's chromium: apt-get install chromium (as root)"; exit 1; fi
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

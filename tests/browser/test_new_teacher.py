@@ -1,0 +1,187 @@
+"""The main path a new teacher takes, in a real browser: sign up → create a class →
+import the CSV → generate → drag a student → lock → re-plan → save → print view."""
+
+import re
+from pathlib import Path
+
+from partnerup import demo
+from partnerup.classes.models import Classroom
+from partnerup.plans.models import Plan
+
+from .conftest import TABLET, shot
+
+ROSTER = Path(demo.EXAMPLES) / "room12.csv"
+PASSWORD = "writing-partners-2026"
+
+
+def sign_up(page, username="ms.rivera"):
+    page.goto("/")
+    page.get_by_role("link", name="Sign up", exact=True).click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email").fill(f"{username}@school.example")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("heading", name="My classes").wait_for()
+
+
+def create_class_and_import(page, name="Room 12"):
+    page.get_by_role("link", name="New class").click()
+    page.get_by_label("Class name").fill(name)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", name=name).wait_for()
+    page.get_by_role("link", name="Import roster CSV").click()
+    page.get_by_label("Roster CSV file").set_input_files(str(ROSTER))
+    page.get_by_role("button", name="Preview").click()
+    return page.get_by_role("button", name="Import 24 students")
+
+
+def card_members(page, index: int) -> list[str]:
+    chips = page.locator(f'#board li.pcard[data-card="{index}"] .chip')
+    return [re.sub(r"^[A-C]\s+", "", t).strip() for t in chips.all_inner_texts()]
+
+
+def test_new_teacher_main_path(page):
+    sign_up(page)
+    shot(page, "01-signed-up")
+    confirm = create_class_and_import(page)
+    shot(page, "02-import-preview")
+    assert page.locator("table tbody tr").count() == 24
+    confirm.click()
+    page.get_by_text("Imported 24 students.").wait_for()
+    for name in ("Amara", "Carlos", "Zoe"):
+        assert page.get_by_role("link", name=name, exact=True).count() == 1
+    shot(page, "03-class-page")
+
+    page.get_by_role("link", name="Plan partnerships").click()
+    page.get_by_label("Similar goals").select_option(label="A lot")
+    shot(page, "04-plan-settings")
+    page.get_by_role("button", name="Make partnerships").click()
+    page.locator("#board li.pcard").first.wait_for()
+    shot(page, "05-board")
+    classroom = Classroom.objects.get(name="Room 12")
+    plan = classroom.plans.get(is_draft=True)
+    assert plan.settings["weights"]["same_goal"] == 4
+
+    # Drag a student onto another partnership: the board updates without a reload.
+    page.evaluate("window.stillThisPage = true")
+    ruled = {m for r in classroom.rules.all() for m in r.students}
+    cards = page.locator(
+        "#board li.pcard[data-card]:not([data-card=floaters]):not([data-card=new])"
+    )
+    free = [
+        i
+        for i in range(cards.count())
+        if len(card_members(page, i)) == 2 and not ruled & set(card_members(page, i))
+    ]
+    source, target = free[0], free[1]
+    moving = card_members(page, source)[0]
+    page.locator(f'#board .chip[data-student="{moving}"]').drag_to(
+        page.locator(f'#board li.pcard[data-card="{target}"] .pcard-head')
+    )
+    page.wait_for_function(
+        f"document.querySelector('#board li.pcard[data-card=\"{target}\"]')"
+        f".textContent.includes({moving!r})"
+    )
+    assert page.evaluate("window.stillThisPage") is True
+    assert page.get_by_text(" has no partner yet").count() == 1
+    shot(page, "06-after-drag")
+    plan.refresh_from_db()
+    assert plan.arrangement["status"] == "edited"
+    assert any(
+        moving in g["members"] and len(g["members"]) == 3 for g in plan.arrangement["groups"]
+    )
+
+    # Lock one partnership, then re-plan the rest.
+    lock = next(i for i in range(cards.count()) if 2 <= len(card_members(page, i)) <= 3)
+    locked_members = card_members(page, lock)
+    page.locator(f'#board li.pcard[data-card="{lock}"]').get_by_role("button", name="Lock").click()
+    page.locator(f'#board li.pcard.locked[data-card="{lock}"]').wait_for()
+    page.get_by_role("button", name="Re-plan the rest (keeps locked)").click()
+    page.wait_for_function(
+        "!document.querySelector('#board').textContent.includes('no partner yet')"
+    )
+    shot(page, "07-replanned")
+    plan.refresh_from_db()
+    groups = plan.arrangement["groups"]
+    kept = [g for g in groups if set(g["members"]) == set(locked_members)]
+    assert len(kept) == 1 and kept[0]["locked"]
+    assert sorted(m for g in groups for m in g["members"]) == sorted(
+        classroom.students.values_list("name", flat=True)
+    )
+
+    # Save with a name and dates; it becomes the current plan.
+    page.get_by_label("Plan name").fill("Unit 2: Small moments")
+    page.get_by_label("From").fill("2026-09-15")
+    page.get_by_label("Until").fill("2026-10-20")
+    page.get_by_role("button", name="Save as the current plan").click()
+    page.get_by_text("It is now the class's current plan").wait_for()
+    shot(page, "08-saved")
+    saved = Plan.objects.get(name="Unit 2: Small moments")
+    assert saved.is_current and not saved.is_draft
+
+    # The print view: every student, A/B columns, one printed page.
+    page.get_by_role("link", name="Print").click()
+    page.get_by_role("heading", name="Room 12: writing partners").wait_for()
+    assert "Sep 15 – Oct 20" in page.content()
+    for name in classroom.students.values_list("name", flat=True):
+        assert page.locator("table.chart").get_by_text(name, exact=True).count() == 1
+    shot(page, "09-print")
+    pdf = page.pdf(format="Letter")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_print_view_fits_one_page_for_36_students(page, django_user_model):
+    teacher = django_user_model.objects.create_user("big", password=PASSWORD)
+    classroom = Classroom.objects.create(teacher=teacher, name="Room 36")
+    from partnerup.classes.services import replace_roster
+    from partnerup.engine.synthetic import synthetic_class
+
+    replace_roster(classroom, synthetic_class(36, seed=1)[0])
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("big")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"/classes/{classroom.pk}/plans/")
+    page.get_by_label("Allow partnerships of three where they help").uncheck()
+    page.get_by_role("button", name="Make partnerships").click()
+    page.locator("#board li.pcard").first.wait_for()
+    page.get_by_role("link", name="Print preview").click()
+    assert page.locator("table.chart tbody tr").count() == 18
+    shot(page, "10-print-36")
+    pdf = page.pdf(format="Letter")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
+    page = open_page(TABLET)
+    sign_up(page, "mr.okafor")
+    create_class_and_import(page).click()
+    page.get_by_role("link", name="Plan partnerships").click()
+    page.get_by_role("button", name="Make partnerships").click()
+    page.locator("#board li.pcard").first.wait_for()
+    classroom = Classroom.objects.get(name="Room 12")
+    ruled = {m for r in classroom.rules.all() for m in r.students}
+    groups = classroom.plans.get(is_draft=True).arrangement["groups"]
+    free = [
+        g["members"] for g in groups if not ruled & set(g["members"]) and len(g["members"]) == 2
+    ]
+    first, second = free[0][0], free[1][0]
+    page.locator(f'#board .chip[data-student="{first}"]').focus()
+    page.keyboard.press("Enter")
+    assert (
+        page.locator(f'#board .chip[data-student="{first}"]').get_attribute("aria-pressed")
+        == "true"
+    )
+    shot(page, "11-tablet-picked")
+    page.locator(f'#board .chip[data-student="{second}"]').focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"document.activeElement && document.activeElement.dataset.student === {first!r}"
+    )
+    shot(page, "12-tablet-swapped")
+    after = classroom.plans.get(is_draft=True).arrangement["groups"]
+    assert any({first, free[1][1]} == set(g["members"]) for g in after)
+    assert any({second, free[0][1]} == set(g["members"]) for g in after)
