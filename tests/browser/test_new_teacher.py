@@ -175,6 +175,7 @@ def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
         page.locator(f'#board .chip[data-student="{first}"]').get_attribute("aria-pressed")
         == "true"
     )
+    assert f"{first} chosen" in page.get_by_role("status").first.inner_text()
     shot(page, "11-tablet-picked")
     page.locator(f'#board .chip[data-student="{second}"]').focus()
     page.keyboard.press("Enter")

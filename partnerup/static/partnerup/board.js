@@ -17,6 +17,12 @@
     picked = chip.dataset.student;
     chip.setAttribute("aria-pressed", "true");
     board().classList.add("picking");
+    say(`${picked} chosen: now choose a classmate to swap with, or "Move here". Esc cancels.`);
+  }
+
+  function say(text) {
+    const hint = board().querySelector(".pick-hint");
+    if (hint) hint.textContent = text;
   }
 
   function unpick() {
@@ -24,6 +30,7 @@
     const el = board();
     if (!el) return;
     el.classList.remove("picking");
+    say("");
     el.querySelectorAll(".chip[aria-pressed]").forEach((c) => c.removeAttribute("aria-pressed"));
   }
 
