@@ -53,3 +53,20 @@ class Routine(models.Model):
 
     classroom = models.OneToOneField(Classroom, on_delete=models.CASCADE, related_name="routine")
     quiet_lead_first = models.BooleanField(default=False)
+
+
+class TemporaryPartners(models.Model):
+    """For a day or a week: half the class assigned, the other half choosing; the
+    workshop days in between start from this instead of the plan."""
+
+    classroom = models.ForeignKey(
+        Classroom, on_delete=models.CASCADE, related_name="temporary_partners"
+    )
+    starts = models.DateField()
+    ends = models.DateField()
+    choosers = models.JSONField(default=list)
+    arrangement = models.JSONField(default=dict)  # the engine's plan, choosers as floaters
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]

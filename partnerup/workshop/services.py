@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
 from partnerup import engine
 from partnerup.classes.models import Classroom, Student
-from partnerup.engine.board import ordered_members
+from partnerup.classes.services import class_roster
+from partnerup.engine.board import NEW_CARD, ordered_members
 from partnerup.engine.repair import repair_for_absences
-from partnerup.plans.services import board_plan
+from partnerup.engine.rules import collect_hard_rules
+from partnerup.plans.services import board_plan, move_or_swap, plan_settings, step_arrangement
 
-from .models import LeadTurn, Routine, Support, WorkshopDay
+from .models import LeadTurn, Routine, Support, TemporaryPartners, WorkshopDay
 
 WITH_TEACHER = "works with the teacher today"
 
@@ -42,11 +44,23 @@ def day_for(classroom: Classroom, on: date) -> WorkshopDay | None:
     return day
 
 
+def starting_point(day: WorkshopDay) -> engine.Plan:
+    """What the day starts from: temporary partners while they last, else the plan."""
+    temporary = active_temporary(day.classroom, day.date)
+    if temporary is not None:
+        return engine.plan_from_dict(temporary.arrangement, file="temporary partners")
+    return board_plan(day.plan) if day.plan else engine.Plan("feasible", ())
+
+
+def active_temporary(classroom: Classroom, on: date) -> TemporaryPartners | None:
+    return classroom.temporary_partners.filter(starts__lte=on, ends__gte=on).first()
+
+
 def remake(day: WorkshopDay) -> None:
     """Today's arrangement from the plan: absences repaired, newcomers observing,
     writers who work with the teacher set apart. Raises nothing for a class that
     changed since the plan: students who left count as away, new ones observe."""
-    plan = board_plan(day.plan) if day.plan else engine.Plan("feasible", ())
+    plan = starting_point(day)
     in_class = {s.name: s for s in day.classroom.students.select_related("support")}
     in_plan = set(plan.members()) | set(plan.floaters)
     with_teacher = sorted(n for n, s in in_class.items() if _support(s).with_teacher)
@@ -105,9 +119,7 @@ class TodayCard:
 
 def cards(day: WorkshopDay) -> list[TodayCard]:
     today = engine.plan_from_dict(day.arrangement)
-    planned = (
-        {frozenset(p.members) for p in board_plan(day.plan).partnerships} if day.plan else set()
-    )
+    planned = {frozenset(p.members) for p in starting_point(day).partnerships}
     led = lead_counts(day.classroom)
     quiet = _quiet_names(day.classroom) if quiet_first(day.classroom) else set()
     result = []
@@ -177,3 +189,71 @@ def partners_by_student(classroom: Classroom) -> dict[str, list[tuple[str, int]]
                 others = (m for m in group["members"] if m != name)
                 together.setdefault(name, Counter()).update(others)
     return {name: counts.most_common() for name, counts in together.items()}
+
+
+@transaction.atomic
+def start_temporary(day: WorkshopDay, choosers: list[str], ends: date) -> TemporaryPartners:
+    """From today until `ends`: everyone not choosing is assigned a partner by the
+    engine (with the plan's settings and the class rules); choosers wait in the
+    "still choosing" group until the teacher places their choices on the board.
+
+    Raises InfeasibleError naming the clash when the assigned half cannot be partnered.
+    """
+    students, rules = class_roster(day.classroom)
+    assigned = [s for s in students if s.name not in choosers]
+    names = {s.name for s in assigned}
+    own_rules = [r for r in rules if set(r.students) <= names]
+    chosen = plan_settings(day.plan.settings if day.plan else {})
+    arranged = engine.plan_partnerships(assigned, own_rules, chosen) if assigned else None
+    arrangement = engine.Plan(
+        status="feasible",
+        partnerships=arranged.partnerships if arranged else (),
+        floaters=tuple(sorted(choosers)),
+        forbidden_pairs=_forbidden_pairs(students, rules),
+        emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
+    )
+    day.classroom.temporary_partners.filter(starts__lte=ends, ends__gte=day.date).delete()
+    temporary = TemporaryPartners.objects.create(
+        classroom=day.classroom,
+        starts=day.date,
+        ends=ends,
+        choosers=sorted(choosers),
+        arrangement=engine.plan_to_dict(arrangement),
+    )
+    remake(day)
+    return temporary
+
+
+def _forbidden_pairs(students, rules) -> tuple[tuple[str, str], ...]:
+    hard, _ = collect_hard_rules(students, rules, engine.PlanSettings())
+    return tuple(hard.forbidden_pairs())
+
+
+def end_temporary(day: WorkshopDay) -> None:
+    """Back to the plan from today."""
+    temporary = active_temporary(day.classroom, day.date)
+    if temporary is None:
+        return
+    if temporary.starts >= day.date:
+        temporary.delete()
+    else:
+        temporary.ends = day.date - timedelta(days=1)
+        temporary.save(update_fields=["ends"])
+    remake(day)
+
+
+def adjust_temporary(day: WorkshopDay, temporary: TemporaryPartners, asked: dict) -> None:
+    """A move made on today's board, kept for every day the temporary partners last.
+    A card number on today's board becomes the partnership holding its members."""
+    base = engine.plan_from_dict(temporary.arrangement)
+    to = asked["to"]
+    if to.isdigit():
+        members = set(engine.plan_from_dict(day.arrangement).partnerships[int(to)].members)
+        index = next((i for i, p in enumerate(base.partnerships) if members & set(p.members)), None)
+        to = NEW_CARD if index is None else str(index)
+    step, _ = move_or_swap({**asked, "to": to})
+    chosen = day.plan.settings if day.plan else {}
+    arrangement, _ = step_arrangement(day.classroom, temporary.arrangement, chosen, step, True)
+    temporary.arrangement = arrangement
+    temporary.save(update_fields=["arrangement"])
+    remake(day)

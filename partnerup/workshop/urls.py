@@ -13,6 +13,8 @@ urlpatterns = [
     path("quiet-first/", views.quiet_first, name="quiet_first"),
     path("teacher-partner/", views.teacher_partner, name="teacher_partner"),
     path("observe/", views.observe, name="observe"),
+    path("temporary/", views.temporary, name="temporary"),
+    path("temporary/end/", views.temporary_end, name="temporary_end"),
     path("projector/", views.projector, name="projector"),
     path("history/", views.history, name="history"),
 ]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.engine import InfeasibleError
 from partnerup.engine.board import BoardError
 from partnerup.plans.services import move_or_swap, step_arrangement
 
@@ -41,7 +42,19 @@ def _context(classroom, day, **extra) -> dict:
         "with_teacher": [s for s in students if _has(s) and s.support.with_teacher],
         "observers": [s for s in students if _has(s) and s.support.observe_until],
         "quiet_first": services.quiet_first(classroom),
+        "temporary": services.active_temporary(classroom, day.date),
+        "half": _every_other_partner(day),
         **extra,
+    }
+
+
+def _every_other_partner(day) -> set[str]:
+    """The default choosers: partner B (and C) of each partnership — half the class."""
+    return {
+        name
+        for group in day.arrangement.get("groups", [])
+        for name, role in group.get("roles", {}).items()
+        if role != "A"
     }
 
 
@@ -90,7 +103,8 @@ def mark_absent(request, pk):
 @login_required
 @require_POST
 def adjust(request, pk):
-    """Move or swap by hand for today only (a broken rule must be confirmed)."""
+    """Move or swap by hand (a broken rule must be confirmed): for today only, or
+    while temporary partners last, for every day they last."""
     classroom, day = _day_or_404(request, pk)
     chosen = day.plan.settings if day.plan else {}
     confirmed = request.POST.get("confirm") == "yes"
@@ -103,8 +117,12 @@ def adjust(request, pk):
         return _respond(
             request, classroom, day, pending={"broken": outcome.needs_confirming, **asked}
         )
-    day.arrangement, day.is_accepted = arrangement, False
-    day.save(update_fields=["arrangement", "is_accepted"])
+    temporary = services.active_temporary(classroom, day.date)
+    if temporary is not None:
+        services.adjust_temporary(day, temporary, asked)
+    else:
+        day.arrangement, day.is_accepted = arrangement, False
+        day.save(update_fields=["arrangement", "is_accepted"])
     return _respond(request, classroom, day, moved=asked["student"])
 
 
@@ -162,6 +180,35 @@ def observe(request, pk):
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_OBSERVE_DAYS:
         return _respond(request, classroom, day, error=f"Observe for 1 to {MAX_OBSERVE_DAYS} days.")
     services.set_support(student, observe_until=day.date + timedelta(days=int(raw)))
+    return _respond(request, classroom, day)
+
+
+@login_required
+@require_POST
+def temporary(request, pk):
+    """Half the class assigned, the other half choose — for today or this week."""
+    classroom, day = _day_or_404(request, pk)
+    choosers = request.POST.getlist("choosers")
+    names = set(classroom.students.values_list("name", flat=True))
+    unknown = [n for n in choosers if n not in names]
+    if unknown:
+        return _respond(request, classroom, day, error=f"{unknown[0]} is not in this class.")
+    if not choosers:
+        return _respond(request, classroom, day, error="Tick the students who choose a partner.")
+    days = 0 if request.POST.get("length") == "day" else 6 - day.date.weekday()
+    try:
+        services.start_temporary(day, choosers, day.date + timedelta(days=max(days, 0)))
+    except InfeasibleError as error:
+        problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
+        return _respond(request, classroom, day, error=problem)
+    return _respond(request, classroom, day)
+
+
+@login_required
+@require_POST
+def temporary_end(request, pk):
+    classroom, day = _day_or_404(request, pk)
+    services.end_temporary(day)
     return _respond(request, classroom, day)
 
 

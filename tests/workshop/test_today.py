@@ -224,3 +224,59 @@ def test_student_page_shows_who_they_worked_with_and_how_often(alice_client, roo
     newbie = room12.students.get(name="Newbie")
     page = alice_client.get(reverse("classes:student", args=[room12.pk, newbie.pk])).content
     assert b"No workshop days recorded yet" in page
+
+
+def start_temporary(client, classroom, choosers, length="day"):
+    return client.post(
+        reverse("workshop:temporary", args=[classroom.pk]),
+        {"choosers": choosers, "length": length},
+        **HTMX,
+    )
+
+
+def test_half_assigned_half_choose_then_back_to_the_plan(alice_client, room12):
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    names = sorted(room12.students.values_list("name", flat=True))
+    choosers = [n for n in names[::2] if n not in ("Amara", "Linh")]
+    response = start_temporary(alice_client, room12, choosers, length="week")
+    assert b"Temporary partners until" in response.content and b"Still choosing" in response.content
+    day = today(room12)
+    assert sorted(day.arrangement["floaters"]) == sorted(choosers)
+    assigned = [m for g in groups(day) for m in g]
+    assert sorted(assigned) == sorted(set(names) - set(choosers))
+    apart = kept_apart(room12)
+    assert not any(frozenset(p) in apart for g in groups(day) for p in combinations(g, 2))
+
+    # Two choosers pick each other: it lasts the week, not just today.
+    first, second = choosers[0], choosers[1]
+    post(alice_client, room12, "adjust", student=first, to="new")
+    new_index = next(i for i, g in enumerate(groups(today(room12))) if g == [first])
+    post(alice_client, room12, "adjust", student=second, to=str(new_index), confirm="yes")
+    assert any(set(g) == {first, second} for g in groups(today(room12)))
+    temporary = room12.temporary_partners.get()
+    assert any(set(g["members"]) == {first, second} for g in temporary.arrangement["groups"])
+
+    post(alice_client, room12, "temporary_end")
+    plan_groups = {frozenset(g["members"]) for g in room12.current_plan.arrangement["groups"]}
+    assert {frozenset(g) for g in groups(today(room12))} == plan_groups
+
+
+def test_temporary_partners_end_with_their_period(alice_client, room12):
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    start_temporary(alice_client, room12, ["Ana", "Ben", "Zoe", "Maya"], length="day")
+    temporary = room12.temporary_partners.get()
+    assert temporary.starts == temporary.ends == timezone.localdate()
+    temporary.starts -= timedelta(days=1)
+    temporary.ends -= timedelta(days=1)
+    temporary.save()
+    room12.days.all().delete()
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    plan_groups = {frozenset(g["members"]) for g in room12.current_plan.arrangement["groups"]}
+    assert {frozenset(g) for g in groups(today(room12))} == plan_groups
+
+
+def test_temporary_partners_refuse_bad_input(alice_client, room12):
+    alice_client.get(reverse("workshop:today", args=[room12.pk]))
+    assert b"Tick the students" in start_temporary(alice_client, room12, []).content
+    assert b"Zed is not in this class" in start_temporary(alice_client, room12, ["Zed"]).content
+    assert not room12.temporary_partners.exists()
