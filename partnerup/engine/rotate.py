@@ -177,3 +177,31 @@ def _mend(pairs: list[list[str]], banned: set, used: Counter, later: set) -> lis
     if any(frozenset(p) in banned for g in groups for p in combinations(g, 2)):
         raise InfeasibleError(["keep-apart rules leave no way to pair everyone this week"])
     return groups
+
+
+def next_headline_week(
+    students: Sequence[Student],
+    earlier: Sequence[Week],
+    rules: Sequence[Rule] = (),
+    long_term: Plan | None = None,
+) -> Week:
+    """The week after `earlier` (weeks made before, one at a time).
+
+    While the class is unchanged this is the next week of the same schedule, so the
+    no-repeat guarantee of `rotate_headline_partners` holds across weeks made one at
+    a time. When the class changed (or the schedule would repeat a pair), a weekly
+    matching that prefers pairs never used so far is made instead.
+    """
+    schedule = rotate_headline_partners(students, len(earlier) + 1, rules, long_term)
+    used: Counter[frozenset[str]] = Counter(
+        frozenset(p) for week in earlier for g in week for p in combinations(g, 2)
+    )
+    candidate = schedule[-1]
+    if not any(used[frozenset(p)] for g in candidate for p in combinations(g, 2)):
+        return candidate
+    names = [s.name for s in students]
+    banned = _banned_pairs(students, rules)
+    if long_term:
+        banned |= {frozenset(p) for g in long_term.partnerships for p in combinations(g.members, 2)}
+    groups = _mend(_fresh_pairs(names, banned, used), banned, used, set())
+    return tuple(tuple(g) for g in groups)
