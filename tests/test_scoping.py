@@ -4,6 +4,8 @@ The URLs come from the URL configuration itself, so a new page is walked the day
 is added; a URL argument this test cannot fill makes it fail, not skip.
 """
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -42,9 +44,16 @@ def alice_world(alice_client, alice):
         "card": 0,
         "student_pk": classroom.students.get(name="Ana").pk,
         "rule_pk": classroom.rules.first().pk,
+        "week_pk": _headline_week(classroom).pk,
         "uidb64": "MQ",
         "token": "set-password",
     }
+
+
+def _headline_week(classroom):
+    from partnerup.workshop.headlines import make_week
+
+    return make_week(classroom, date(2026, 9, 14))
 
 
 def test_another_teacher_sees_nothing_of_alices_classes(client, charlie, alice_world):

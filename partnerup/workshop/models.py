@@ -70,3 +70,33 @@ class TemporaryPartners(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+
+class HeadlineWeek(models.Model):
+    """Monday headline partners: a weekly partner for sharing the weekend's news,
+    never the long-term partner and not repeated for as long as possible."""
+
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="headlines")
+    monday = models.DateField()
+    groups = models.JSONField(default=list)  # [[name, name], ...] (one three in an odd class)
+
+    class Meta:
+        ordering = ["-monday"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "monday"], name="one_headline_week")
+        ]
+
+
+class HeadlineNote(models.Model):
+    """ "Two pluses and a wish" a headline partner gave a student that week."""
+
+    week = models.ForeignKey(HeadlineWeek, on_delete=models.CASCADE, related_name="notes")
+    student = models.CharField(max_length=80)
+    plus_one = models.CharField(max_length=200, blank=True)
+    plus_two = models.CharField(max_length=200, blank=True)
+    wish = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["week", "student"], name="one_note_per_student")
+        ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import headline_views, views
 
 app_name = "workshop"
 urlpatterns = [
@@ -17,4 +17,9 @@ urlpatterns = [
     path("temporary/end/", views.temporary_end, name="temporary_end"),
     path("projector/", views.projector, name="projector"),
     path("history/", views.history, name="history"),
+    path("headlines/", headline_views.week_list, name="headlines"),
+    path("headlines/make/", headline_views.week_make, name="headline_make"),
+    path("headlines/<int:week_pk>/", headline_views.week_show, name="headline_week"),
+    path("headlines/<int:week_pk>/print/", headline_views.week_print, name="headline_print"),
+    path("headlines/<int:week_pk>/note/", headline_views.week_note, name="headline_note"),
 ]

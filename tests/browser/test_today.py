@@ -1,5 +1,7 @@
 """The workshop day in a browser: mark two students away and see the repaired board."""
 
+import re
+
 from django.urls import reverse
 
 from partnerup import demo
@@ -66,3 +68,22 @@ def test_two_absences_repair_the_board(open_page, django_user_model):
     page.get_by_role("link", name="Show on the projector").click()
     page.get_by_role("heading", name="Writing partners today").wait_for()
     shot(page, "22-today-projector")
+
+
+def test_monday_headline_partners_and_their_week_card(open_page, django_user_model):
+    classroom = demo_class_with_current_plan(django_user_model)
+    page = open_page()
+    sign_in(page)
+    page.goto(reverse("workshop:today", args=[classroom.pk]))
+    page.get_by_role("link", name="Monday headline partners").click()
+    page.get_by_label("Week of Monday").fill("2026-09-14")
+    page.get_by_role("button", name="Make this week's partners").click()
+    page.get_by_role("heading", name="Headline partners · week of September 14").wait_for()
+    shot(page, "23-headline-week")
+    week = classroom.headlines.get()
+    assert page.locator(".headline-wall li").count() == len(week.groups) == 12
+    page.get_by_role("link", name="Print the week's cards").click()
+    assert page.locator(".week-card").count() == 12
+    shot(page, "24-headline-cards")
+    pdf = page.pdf(format="Letter")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -1,0 +1,55 @@
+"""Monday headline partners: make a week, keep every week, record two pluses and a wish."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from partnerup.classes.models import Classroom
+from partnerup.classes.services import class_roster
+from partnerup.engine.rotate import next_headline_week
+from partnerup.plans.services import board_plan
+
+from .models import HeadlineNote, HeadlineWeek
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@transaction.atomic
+def make_week(classroom: Classroom, monday: date) -> HeadlineWeek:
+    """The week's headline partners (replacing that week's if made before), following
+    on from every earlier week. Raises InfeasibleError when keep-apart rules leave no
+    way to pair everyone."""
+    students, rules = class_roster(classroom)
+    earlier = [
+        tuple(tuple(g) for g in week.groups)
+        for week in classroom.headlines.filter(monday__lt=monday).order_by("monday")
+    ]
+    current = classroom.current_plan
+    week = next_headline_week(students, earlier, rules, board_plan(current) if current else None)
+    made, _ = HeadlineWeek.objects.update_or_create(
+        classroom=classroom, monday=monday, defaults={"groups": [list(g) for g in week]}
+    )
+    made.notes.all().delete()
+    return made
+
+
+def headline_partners_of(classroom: Classroom) -> dict[str, list[tuple[date, list[str]]]]:
+    """Each student's headline partners, week by week (newest first)."""
+    partners: dict[str, list[tuple[date, list[str]]]] = {}
+    for week in classroom.headlines.all():
+        for group in week.groups:
+            for name in group:
+                partners.setdefault(name, []).append((week.monday, [m for m in group if m != name]))
+    return partners
+
+
+def save_note(week: HeadlineWeek, student: str, plus_one: str, plus_two: str, wish: str):
+    HeadlineNote.objects.update_or_create(
+        week=week,
+        student=student,
+        defaults={"plus_one": plus_one, "plus_two": plus_two, "wish": wish},
+    )
