@@ -88,3 +88,22 @@ def test_every_class_page_needs_sign_in(alice_world):
         assert response.status_code in (302, 405), name
         if response.status_code == 302:
             assert response.url.startswith(reverse("login")), name
+
+
+def test_every_post_needs_the_csrf_token(alice, alice_world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    posted = 0
+    for name, arguments in every_named_url():
+        if not arguments or name.startswith("password_reset_confirm"):
+            continue
+        url = reverse(name, kwargs={a: alice_world[a] for a in arguments})
+        response = client.post(url, {"name": "x", "student": "Ana", "absent": "yes"})
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 403, (name, response.status_code)
+        posted += 1
+    assert posted >= 20
+    classroom = Classroom.objects.get(name=SECRET_CLASS)
+    assert all(not day.absent for day in classroom.days.all())
+    assert classroom.name == SECRET_CLASS and classroom.students.count() == 24
