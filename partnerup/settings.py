@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "partnerup.classes",
     "partnerup.plans",
     "partnerup.workshop",
+    "partnerup.voice",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VoiceConfig(AppConfig):
+    name = "partnerup.voice"
+    verbose_name = "Student voice"

@@ -1,0 +1,61 @@
+"""Student voice: sign-in cards for children (no passwords) and what they tell us."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+
+from partnerup.classes.models import Student
+
+# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a child copies the code from a card.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 8  # 25**8 ≈ 1.5e11 codes; guessing is also rate-limited
+LANGUAGES = [("en", "English"), ("es", "Español")]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class SignInCard(models.Model):
+    """A student's personal card: a QR code (the long token) and a short code."""
+
+    student = models.OneToOneField(Student, on_delete=models.CASCADE, related_name="card")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_code)
+    language = models.CharField(max_length=2, choices=LANGUAGES, default="en")
+    is_revoked = models.BooleanField(default=False)
+    issued = models.DateTimeField(auto_now_add=True)
+
+    def reissue(self) -> None:
+        """A new token and code: the old card (and any session it opened) stops working."""
+        self.token, self.code, self.is_revoked = new_token(), new_code(), False
+        self.save(update_fields=["token", "code", "is_revoked"])
+
+    @property
+    def spaced_code(self) -> str:
+        return f"{self.code[:4]} {self.code[4:]}"
+
+
+class SignInAttempt(models.Model):
+    """A failed card sign-in, by network address: too many in a while are refused."""
+
+    address = models.CharField(max_length=64, db_index=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class Answers(models.Model):
+    """What a student said: their want ad and the classmates they chose."""
+
+    student = models.OneToOneField(Student, on_delete=models.CASCADE, related_name="answers")
+    wanted = models.JSONField(default=list)  # trait keys, most important first
+    offered = models.JSONField(default=list)
+    ad_sentence = models.CharField(max_length=200, blank=True)
+    answered_ads = models.JSONField(default=list)  # classmates whose ads they'd answer
+    chose_at = models.DateTimeField(null=True, blank=True)
+    ad_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,77 @@
+"""A student's session on a shared classroom device: opened by their card, ended by
+"I'm done", by inactivity, or when the teacher revokes or re-issues the card."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from functools import wraps
+
+from django.contrib.auth import logout
+from django.shortcuts import render
+from django.utils import timezone
+
+from .models import SignInAttempt, SignInCard
+from .words import WORDS
+
+SESSION_KEY = "student_card"
+IDLE_SECONDS = 15 * 60
+MAX_FAILURES = 10
+FAILURE_WINDOW = timedelta(minutes=10)
+
+
+def sign_in(request, card: SignInCard) -> None:
+    """A fresh session for this student (a teacher signed in on this device is signed out)."""
+    logout(request)
+    request.session[SESSION_KEY] = {"card": card.pk, "token": card.token, "seen": time.time()}
+
+
+def sign_out(request) -> None:
+    request.session.flush()
+
+
+def current_card(request) -> SignInCard | None:
+    data = request.session.get(SESSION_KEY)
+    if not data:
+        return None
+    if time.time() - data.get("seen", 0) > IDLE_SECONDS:
+        sign_out(request)
+        return None
+    card = (
+        SignInCard.objects.select_related("student__classroom")
+        .filter(pk=data["card"], token=data["token"], is_revoked=False)
+        .first()
+    )
+    if card is None:
+        sign_out(request)
+        return None
+    request.session[SESSION_KEY] = {**data, "seen": time.time()}
+    return card
+
+
+def student_required(view):
+    """The view gets the signed-in student's card; anyone else gets a 403 that shows
+    nothing but "scan your card"."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        card = current_card(request)
+        if card is None:
+            return render(request, "voice/signed_out.html", {"w": WORDS["en"]}, status=403)
+        return view(request, card, *args, **kwargs)
+
+    return wrapped
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def too_many_failures(request) -> bool:
+    since = timezone.now() - FAILURE_WINDOW
+    recent = SignInAttempt.objects.filter(address=client_address(request), created__gte=since)
+    return recent.count() >= MAX_FAILURES
+
+
+def record_failure(request) -> None:
+    SignInAttempt.objects.create(address=client_address(request))

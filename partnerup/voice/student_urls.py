@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import student_views as views
+
+app_name = "voice"
+urlpatterns = [
+    path("", views.code_entry, name="code"),
+    path("home/", views.home, name="home"),
+    path("three/", views.three_classmates, name="three"),
+    path("ad/", views.want_ad, name="ad"),
+    path("ads/", views.ads, name="ads"),
+    path("ads/<int:student_pk>/answer/", views.answer_ad, name="answer_ad"),
+    path("language/", views.switch_language, name="language"),
+    path("done/", views.done, name="done"),
+    path("card/<str:token>/", views.token_entry, name="card"),
+]

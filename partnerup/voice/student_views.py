@@ -1,0 +1,201 @@
+"""The student's pages: kid-sized, few words, English or Spanish, their own data only."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import session
+from .models import Answers, SignInCard
+from .session import student_required
+from .traits import BY_KEY, MOST_TRAITS, TRAITS
+from .words import WORDS
+
+
+def _words(card: SignInCard) -> dict:
+    return WORDS[card.language]
+
+
+def _answers(card: SignInCard) -> Answers:
+    return Answers.objects.get_or_create(student=card.student)[0]
+
+
+def display_names(classroom) -> dict[str, str]:
+    """What classmates see: a first name, or the full name when two share it."""
+    names = list(classroom.students.values_list("name", flat=True))
+    firsts = [n.split()[0] for n in names]
+    return {n: f if firsts.count(f) == 1 else n for n, f in zip(names, firsts, strict=True)}
+
+
+def _page(request, card, template, **context):
+    context.update(card=card, w=_words(card), lang=card.language)
+    return render(request, template, context, status=context.pop("status", 200))
+
+
+def code_entry(request):
+    words = WORDS["es" if request.GET.get("lang") == "es" else "en"]
+    if session.too_many_failures(request):
+        return render(
+            request, "voice/code.html", {"w": words, "problem": words["slow_down"]}, status=429
+        )
+    if request.method != "POST":
+        return render(request, "voice/code.html", {"w": words})
+    code = "".join(request.POST.get("code", "").upper().split())
+    card = SignInCard.objects.filter(code=code, is_revoked=False).first()
+    if card is None:
+        session.record_failure(request)
+        return render(
+            request, "voice/code.html", {"w": words, "problem": words["bad_code"]}, status=400
+        )
+    session.sign_in(request, card)
+    return redirect("voice:home")
+
+
+def token_entry(request, token):
+    if session.too_many_failures(request):
+        return render(
+            request,
+            "voice/code.html",
+            {"w": WORDS["en"], "problem": WORDS["en"]["slow_down"]},
+            status=429,
+        )
+    card = SignInCard.objects.filter(token=token, is_revoked=False).first()
+    if card is None:
+        session.record_failure(request)
+        return render(request, "voice/stopped.html", {"w": WORDS["en"]}, status=404)
+    session.sign_in(request, card)
+    return redirect("voice:home")
+
+
+@student_required
+def home(request, card):
+    name = display_names(card.student.classroom)[card.student.name]
+    return _page(request, card, "voice/home.html", hello=_words(card)["hello"].format(name=name))
+
+
+@require_POST
+@student_required
+def switch_language(request, card):
+    card.language = "es" if card.language == "en" else "en"
+    card.save(update_fields=["language"])
+    return redirect(
+        request.POST.get("next") if request.POST.get("next", "").startswith("/s/") else "voice:home"
+    )
+
+
+@require_POST
+def done(request):
+    words = WORDS["en"]
+    card = session.current_card(request)
+    if card is not None:
+        words = _words(card)
+    session.sign_out(request)
+    return render(request, "voice/bye.html", {"w": words})
+
+
+@student_required
+def three_classmates(request, card):
+    student = card.student
+    shown = display_names(student.classroom)
+    classmates = sorted((n, shown[n]) for n in shown if n != student.name)
+    words, problem, saved = _words(card), None, False
+    chosen = list(student.choices) + ["", "", ""]
+    if request.method == "POST":
+        picked = [request.POST.get(f"choice{i}", "") for i in (1, 2, 3)]
+        given = [p for p in picked if p]
+        if any(p not in shown or p == student.name for p in given):
+            problem = words["not_in_class"]
+        elif len(set(given)) != len(given) or len(given) < 3:
+            problem = words["twice"]
+        else:
+            student.choices = given
+            student.save(update_fields=["choices"])
+            answers = _answers(card)
+            answers.chose_at = timezone.now()
+            answers.save(update_fields=["chose_at"])
+            saved = True
+        chosen = picked
+    return _page(
+        request,
+        card,
+        "voice/three.html",
+        classmates=classmates,
+        chosen=chosen[:3],
+        problem=problem,
+        saved=saved,
+        status=400 if problem else 200,
+    )
+
+
+@student_required
+def want_ad(request, card):
+    words, problem, saved = _words(card), None, False
+    answers = _answers(card)
+    if request.method == "POST":
+        wanted = [request.POST.get(k, "") for k in ("want1", "want2", "want3")]
+        wanted = list(dict.fromkeys(k for k in wanted if k in BY_KEY))
+        offered = [k for k in request.POST.getlist("offer") if k in BY_KEY]
+        if len(offered) > MOST_TRAITS:
+            problem = words["too_many_offers"]
+        else:
+            answers.wanted, answers.offered = wanted, offered
+            answers.ad_sentence = request.POST.get("sentence", "").strip()[:200]
+            answers.ad_at = timezone.now()
+            answers.save()
+            saved = True
+    wanted = answers.wanted + ["", "", ""]
+    return _page(
+        request,
+        card,
+        "voice/ad.html",
+        traits=TRAITS,
+        wanted=wanted[:3],
+        answers=answers,
+        poster=_poster(answers, card.language),
+        problem=problem,
+        saved=saved,
+        status=400 if problem else 200,
+    )
+
+
+def _poster(answers: Answers, lang: str) -> dict:
+    label = lambda key: getattr(BY_KEY[key], lang)  # noqa: E731
+    return {
+        "wanted": [(BY_KEY[k], label(k)) for k in answers.wanted if k in BY_KEY],
+        "offered": [(BY_KEY[k], label(k)) for k in answers.offered if k in BY_KEY],
+        "sentence": answers.ad_sentence,
+    }
+
+
+@student_required
+def ads(request, card):
+    student = card.student
+    shown = display_names(student.classroom)
+    mine = _answers(card)
+    posted = Answers.objects.filter(student__classroom=student.classroom, ad_at__isnull=False)
+    posters = [
+        (
+            answers.student_id,
+            shown[answers.student.name],
+            _poster(answers, card.language),
+            answers.student.name in mine.answered_ads,
+        )
+        for answers in posted.select_related("student").exclude(student=student)
+    ]
+    return _page(request, card, "voice/ads.html", posters=sorted(posters, key=lambda p: p[1]))
+
+
+@require_POST
+@student_required
+def answer_ad(request, card, student_pk):
+    classmate = get_object_or_404(
+        card.student.classroom.students.exclude(pk=card.student.pk), pk=student_pk
+    )
+    mine = _answers(card)
+    if classmate.name in mine.answered_ads:
+        mine.answered_ads = [n for n in mine.answered_ads if n != classmate.name]
+    else:
+        mine.answered_ads = [*mine.answered_ads, classmate.name]
+    mine.save(update_fields=["answered_ads"])
+    return redirect("voice:ads")

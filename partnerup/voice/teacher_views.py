@@ -1,0 +1,126 @@
+"""The teacher's side of student voice: sign-in cards and who has answered what."""
+
+from __future__ import annotations
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from partnerup.classes.models import classroom_or_404
+
+from .models import LANGUAGES, Answers, SignInCard
+
+CARDS_PER_PAGE = 8
+
+
+def cards_for(classroom) -> list[SignInCard]:
+    """Every student's card, made on first need."""
+    students = list(classroom.students.select_related("card"))
+    for student in students:
+        if not hasattr(student, "card"):
+            student.card = SignInCard.objects.create(student=student)
+    return [s.card for s in students]
+
+
+@login_required
+def card_list(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    return render(
+        request,
+        "voice/cards.html",
+        {"classroom": classroom, "cards": cards_for(classroom), "languages": LANGUAGES},
+    )
+
+
+@login_required
+def card_sheet(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    cards = [c for c in cards_for(classroom) if not c.is_revoked]
+    sheet = [
+        (
+            card,
+            segno.make(
+                request.build_absolute_uri(reverse("voice:card", args=[card.token])), error="m"
+            ).svg_inline(scale=4, omitsize=True),
+        )
+        for card in cards
+    ]
+    pages = [sheet[i : i + CARDS_PER_PAGE] for i in range(0, len(sheet), CARDS_PER_PAGE)]
+    code_url = request.build_absolute_uri(reverse("voice:code"))
+    return render(
+        request,
+        "voice/card_sheet.html",
+        {"classroom": classroom, "pages": pages, "code_url": code_url},
+    )
+
+
+@login_required
+@require_POST
+def reissue_all(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    with transaction.atomic():
+        for card in cards_for(classroom):
+            card.reissue()
+    messages.success(request, "Every card is new: print the sheet again. Old cards no longer work.")
+    return redirect("voice_teacher:cards", pk=pk)
+
+
+def _card(request, pk, student_pk) -> SignInCard:
+    classroom = classroom_or_404(request.user, pk)
+    student = get_object_or_404(classroom.students, pk=student_pk)
+    return SignInCard.objects.get_or_create(student=student)[0]
+
+
+@login_required
+@require_POST
+def reissue(request, pk, student_pk):
+    card = _card(request, pk, student_pk)
+    card.reissue()
+    messages.success(request, f"{card.student.name} has a new card; the old one no longer works.")
+    return redirect("voice_teacher:cards", pk=pk)
+
+
+@login_required
+@require_POST
+def revoke(request, pk, student_pk):
+    card = _card(request, pk, student_pk)
+    card.is_revoked = True
+    card.save(update_fields=["is_revoked"])
+    messages.success(request, f"{card.student.name}'s card no longer works.")
+    return redirect("voice_teacher:cards", pk=pk)
+
+
+@login_required
+@require_POST
+def set_language(request, pk, student_pk):
+    card = _card(request, pk, student_pk)
+    language = request.POST.get("language", "")
+    if language not in dict(LANGUAGES):
+        messages.error(request, "Choose English or Español.")
+    else:
+        card.language = language
+        card.save(update_fields=["language"])
+    return redirect("voice_teacher:cards", pk=pk)
+
+
+@login_required
+def responses(request, pk):
+    classroom = classroom_or_404(request.user, pk)
+    answers = {a.student_id: a for a in Answers.objects.filter(student__classroom=classroom)}
+    rows = [(s, answers.get(s.pk)) for s in classroom.students.all()]
+    missing_ad = [s.name for s, a in rows if not (a and a.ad_at)]
+    missing_choices = [s.name for s, a in rows if not (a and a.chose_at)]
+    return render(
+        request,
+        "voice/responses.html",
+        {
+            "classroom": classroom,
+            "rows": rows,
+            "missing_ad": missing_ad,
+            "missing_choices": missing_choices,
+        },
+    )

@@ -1,0 +1,58 @@
+"""A student on a phone and on a tablet: sign in by the card's link, write a want ad,
+choose three classmates, switch to Spanish, and finish."""
+
+import pytest
+from django.urls import reverse
+
+from partnerup import demo
+from partnerup.classes.models import Classroom
+from partnerup.voice.models import Answers, SignInCard
+
+from .conftest import TABLET, shot
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("device, viewport", [("phone", PHONE), ("tablet", TABLET)])
+def test_a_student_writes_a_want_ad_and_chooses_classmates(
+    open_page, django_user_model, device, viewport
+):
+    teacher = django_user_model.objects.create_user("ms.lee", password="x-pass-2026")
+    classroom = Classroom.objects.create(teacher=teacher, name="Room 12")
+    demo.fill_with_example(classroom)
+    ana = classroom.students.get(name="Ana")
+    card = SignInCard.objects.create(student=ana)
+    page = open_page(viewport)
+    page.goto(reverse("voice:card", args=[card.token]))
+    page.get_by_role("heading", name="Hi, Ana!").wait_for()
+    shot(page, f"30-{device}-student-home")
+
+    page.get_by_role("link", name="My want ad").click()
+    page.get_by_label("Most important").select_option(label="listens to my writing")
+    page.get_by_label("Next").select_option(label="helps me find ideas")
+    page.get_by_role("checkbox", name="helps with spelling").check()
+    page.get_by_label("In my own words").fill("I like stories about the sea")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Writing partner wanted!").wait_for()
+    shot(page, f"31-{device}-want-ad")
+    answers = Answers.objects.get(student=ana)
+    assert answers.wanted == ["listens", "ideas"] and answers.offered == ["spelling"]
+
+    page.get_by_role("link", name="Home").click()
+    page.get_by_role("link", name="3 classmates").click()
+    page.get_by_label("1st choice").select_option(label="Zoe")
+    page.get_by_label("2nd choice").select_option(label="Ben")
+    page.get_by_label("3rd choice").select_option(label="Maya")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved!").wait_for()
+    shot(page, f"32-{device}-three-classmates")
+    ana.refresh_from_db()
+    assert ana.choices == ["Zoe", "Ben", "Maya"]
+
+    page.get_by_role("button", name="Español").click()
+    page.get_by_role("heading", name="3 compañeros con quienes trabajaría bien").wait_for()
+    shot(page, f"33-{device}-spanish")
+    page.get_by_role("button", name="Terminé").click()
+    page.get_by_role("heading", name="¡Adiós! Siguiente escritor: escanea tu tarjeta.").wait_for()
+    after = page.request.get(reverse("voice:home"))  # the same browser, signed out
+    assert after.status == 403 and "Scan your card to start." in after.text()

@@ -1,0 +1,218 @@
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from partnerup.voice.models import Answers, SignInAttempt, SignInCard
+from partnerup.voice.session import IDLE_SECONDS, MAX_FAILURES, SESSION_KEY
+from tests.classes.factories import make_classroom, make_student
+
+SECRETS = ("Secret goal", "Secret note", "Zed Avoided", "level 4", "WIDA")
+
+
+@pytest.fixture
+def room(alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ana Ruiz", goals=["Secret goal"], teacher_notes="Secret note")
+    make_student(classroom, name="Ben Ode", avoid=["Cy Park"], level=4, choices=["Cy Park"])
+    make_student(classroom, name="Cy Park", english_level="2.5", home_language="Tagalog")
+    make_student(classroom, name="Di Lee")
+    for student in classroom.students.all():
+        SignInCard.objects.create(student=student)
+    return classroom
+
+
+def card(room, name) -> SignInCard:
+    return SignInCard.objects.get(student__classroom=room, student__name=name)
+
+
+def signed_in(room, name) -> Client:
+    client = Client()
+    response = client.get(reverse("voice:card", args=[card(room, name).token]))
+    assert response.status_code == 302 and response.url == reverse("voice:home")
+    return client
+
+
+STUDENT_PAGES = ("voice:home", "voice:three", "voice:ad", "voice:ads")
+
+
+def test_scanning_a_card_opens_the_students_own_home(room):
+    client = signed_in(room, "Ana Ruiz")
+    page = client.get(reverse("voice:home")).content.decode()
+    assert "Hi, Ana!" in page and "I&#x27;m done" in page
+
+
+def test_typing_the_code_works_with_spaces_and_small_letters(room):
+    code = card(room, "Ben Ode").code
+    client = Client()
+    response = client.post(reverse("voice:code"), {"code": f" {code[:4].lower()} {code[4:]} "})
+    assert response.url == reverse("voice:home")
+    assert "Hi, Ben!" in client.get(reverse("voice:home")).content.decode()
+
+
+def test_guessing_codes_is_rate_limited(room):
+    client = Client()
+    for _ in range(MAX_FAILURES):
+        assert client.post(reverse("voice:code"), {"code": "AAAAAAAA"}).status_code == 400
+    right = card(room, "Ben Ode").code
+    response = client.post(reverse("voice:code"), {"code": right})
+    assert response.status_code == 429 and b"Too many tries" in response.content
+    assert client.get(reverse("voice:card", args=[card(room, "Ben Ode").token])).status_code == 429
+    assert SignInAttempt.objects.count() == MAX_FAILURES
+
+
+def test_a_wrong_token_is_refused_and_counted(room):
+    response = Client().get(reverse("voice:card", args=["not-a-real-token"]))
+    assert response.status_code == 404 and b"does not work" in response.content
+    assert SignInAttempt.objects.count() == 1
+
+
+def test_revoking_a_card_ends_its_session_and_its_link(room, alice_client):
+    client = signed_in(room, "Ana Ruiz")
+    ana = card(room, "Ana Ruiz")
+    alice_client.post(reverse("voice_teacher:revoke", args=[room.pk, ana.student.pk]))
+    for page in STUDENT_PAGES:
+        response = client.get(reverse(page))
+        assert response.status_code == 403 and b"Ana" not in response.content
+    assert Client().get(reverse("voice:card", args=[ana.token])).status_code == 404
+
+
+def test_a_reissued_card_replaces_the_old_one(room, alice_client):
+    client = signed_in(room, "Ana Ruiz")
+    old = card(room, "Ana Ruiz")
+    alice_client.post(reverse("voice_teacher:reissue", args=[room.pk, old.student.pk]))
+    new = card(room, "Ana Ruiz")
+    assert new.token != old.token and new.code != old.code
+    assert client.get(reverse("voice:home")).status_code == 403
+    assert Client().get(reverse("voice:card", args=[old.token])).status_code == 404
+    signed_in(room, "Ana Ruiz")
+    alice_client.post(reverse("voice_teacher:reissue_all", args=[room.pk]))
+    assert card(room, "Ana Ruiz").token != new.token
+
+
+def test_a_session_ends_after_inactivity_and_with_im_done(room):
+    client = signed_in(room, "Ana Ruiz")
+    session = client.session
+    session[SESSION_KEY] = {**session[SESSION_KEY], "seen": time.time() - IDLE_SECONDS - 1}
+    session.save()
+    assert client.get(reverse("voice:home")).status_code == 403
+    client = signed_in(room, "Ana Ruiz")
+    response = client.post(reverse("voice:done"))
+    assert b"Next writer" in response.content
+    assert client.get(reverse("voice:home")).status_code == 403
+
+
+def test_signing_in_a_student_signs_the_teacher_out_of_that_device(room, alice_client):
+    alice_client.get(reverse("voice:card", args=[card(room, "Ana Ruiz").token]))
+    assert alice_client.get(reverse("classes:detail", args=[room.pk])).status_code == 302
+
+
+def test_three_classmates_become_the_students_choices(room):
+    client = signed_in(room, "Ana Ruiz")
+    page = client.get(reverse("voice:three")).content.decode()
+    assert "work partner, not only a friend" in page
+    response = client.post(
+        reverse("voice:three"), {"choice1": "Di Lee", "choice2": "Ben Ode", "choice3": "Cy Park"}
+    )
+    assert b"Saved!" in response.content
+    ana = room.students.get(name="Ana Ruiz")
+    assert ana.choices == ["Di Lee", "Ben Ode", "Cy Park"]
+    assert Answers.objects.get(student=ana).chose_at is not None
+
+
+@pytest.mark.parametrize(
+    "picked, message",
+    [
+        (("Di Lee", "Di Lee", "Cy Park"), b"3 different classmates"),
+        (("Di Lee", "", "Cy Park"), b"3 different classmates"),
+        (("Di Lee", "Zed Nobody", "Cy Park"), b"from the list"),
+        (("Ana Ruiz", "Ben Ode", "Cy Park"), b"from the list"),
+    ],
+)
+def test_bad_choices_are_refused_and_nothing_changes(room, picked, message):
+    client = signed_in(room, "Ana Ruiz")
+    data = {f"choice{i}": name for i, name in enumerate(picked, start=1)}
+    response = client.post(reverse("voice:three"), data)
+    assert response.status_code == 400 and message in response.content
+    assert room.students.get(name="Ana Ruiz").choices == []
+
+
+def test_a_want_ad_is_saved_shown_as_a_poster_and_answered_by_classmates(room):
+    ana = signed_in(room, "Ana Ruiz")
+    response = ana.post(
+        reverse("voice:ad"),
+        {"want1": "listens", "want2": "ideas", "want3": "", "offer": ["spelling", "kind"],
+         "sentence": "I love dragons"},
+    )  # fmt: skip
+    assert b"Writing partner wanted" in response.content and b"I love dragons" in response.content
+    answers = Answers.objects.get(student__name="Ana Ruiz")
+    assert answers.wanted == ["listens", "ideas"] and answers.offered == ["spelling", "kind"]
+    ben = signed_in(room, "Ben Ode")
+    ads = ben.get(reverse("voice:ads")).content.decode()
+    assert "Ana" in ads and "Ruiz" not in ads and "I love dragons" in ads
+    ben.post(reverse("voice:answer_ad", args=[answers.student.pk]))
+    assert Answers.objects.get(student__name="Ben Ode").answered_ads == ["Ana Ruiz"]
+    assert "You answered this ad" in ben.get(reverse("voice:ads")).content.decode()
+
+
+def test_too_many_offers_are_refused(room):
+    client = signed_in(room, "Ana Ruiz")
+    response = client.post(
+        reverse("voice:ad"), {"offer": ["spelling", "kind", "ideas", "funny"], "sentence": "x"}
+    )
+    assert response.status_code == 400 and b"up to 3" in response.content
+    assert not Answers.objects.get(student__name="Ana Ruiz").ad_at
+
+
+def test_students_see_no_levels_goals_avoid_lists_notes_or_others_choices(room):
+    signed_in(room, "Ana Ruiz").post(reverse("voice:ad"), {"want1": "kind", "sentence": "hi"})
+    client = signed_in(room, "Di Lee")
+    for page in STUDENT_PAGES:
+        body = client.get(reverse(page)).content.decode()
+        for secret in (*SECRETS, "Tagalog", "Avoid", "Level"):
+            assert secret not in body, (page, secret)
+    three = client.get(reverse("voice:three")).content.decode()
+    assert "Cy Park" in three  # classmates are offered...
+    assert "selected>Cy Park" not in three  # ...but Ben's choice of Cy is not shown
+
+
+def test_a_student_cannot_answer_their_own_ad_or_another_classes_ad(room, alice):
+    other = make_student(make_classroom(alice, name="Room 14"), name="Eve")
+    client = signed_in(room, "Ana Ruiz")
+    ana = room.students.get(name="Ana Ruiz")
+    assert client.post(reverse("voice:answer_ad", args=[ana.pk])).status_code == 404
+    assert client.post(reverse("voice:answer_ad", args=[other.pk])).status_code == 404
+
+
+def test_every_student_page_refuses_without_a_card_and_with_a_revoked_one(room):
+    revoked = signed_in(room, "Ben Ode")
+    SignInCard.objects.filter(student__name="Ben Ode").update(is_revoked=True)
+    for client in (Client(), revoked):
+        for page in STUDENT_PAGES:
+            response = client.get(reverse(page))
+            assert response.status_code == 403, page
+            assert b"Ben" not in response.content and b"Ana" not in response.content
+        response = client.post(reverse("voice:answer_ad", args=[room.students.first().pk]))
+        assert response.status_code == 403
+
+
+def test_spanish_for_every_page_and_the_student_can_switch(room, alice_client):
+    ana = card(room, "Ana Ruiz")
+    alice_client.post(
+        reverse("voice_teacher:language", args=[room.pk, ana.student.pk]), {"language": "es"}
+    )
+    client = signed_in(room, "Ana Ruiz")
+    assert "¡Hola, Ana!" in client.get(reverse("voice:home")).content.decode()
+    assert "compañero de trabajo" in client.get(reverse("voice:three")).content.decode()
+    assert "Busco un compañero" in client.get(reverse("voice:ad")).content.decode()
+    assert 'lang="es"' in client.get(reverse("voice:ads")).content.decode()
+    client.post(reverse("voice:language"), {"next": "/s/ad/"})
+    assert "Hi, Ana!" in client.get(reverse("voice:home")).content.decode()
+
+
+def test_no_student_page_refers_to_anything_outside_the_app(room):
+    client = signed_in(room, "Ana Ruiz")
+    for page in STUDENT_PAGES:
+        body = client.get(reverse(page)).content.decode()
+        assert "http://" not in body and "https://" not in body and "//cdn" not in body

@@ -1,0 +1,45 @@
+from django.test import Client
+from django.urls import reverse
+
+from partnerup.voice.models import SignInCard
+from tests.classes.factories import make_classroom, make_student
+
+
+def test_cards_are_made_for_every_student_and_printed_eight_per_page(alice_client, alice):
+    classroom = make_classroom(alice)
+    for i in range(10):
+        make_student(classroom, name=f"Kid {i}")
+    page = alice_client.get(reverse("voice_teacher:cards", args=[classroom.pk])).content.decode()
+    cards = SignInCard.objects.filter(student__classroom=classroom)
+    assert cards.count() == 10
+    assert all(card.spaced_code in page for card in cards)
+    sheet = alice_client.get(reverse("voice_teacher:sheet", args=[classroom.pk])).content.decode()
+    assert sheet.count('class="card-sheet"') == 2 and sheet.count("<svg") == 10
+    assert all(card.token not in page for card in cards)  # the long token is only in the QR
+    SignInCard.objects.filter(student__name="Kid 3").update(is_revoked=True)
+    sheet = alice_client.get(reverse("voice_teacher:sheet", args=[classroom.pk])).content.decode()
+    assert sheet.count("<svg") == 9 and "Kid 3" not in sheet
+
+
+def test_a_language_that_is_not_offered_is_refused(alice_client, alice):
+    classroom = make_classroom(alice)
+    student = make_student(classroom, name="Ana")
+    url = reverse("voice_teacher:language", args=[classroom.pk, student.pk])
+    response = alice_client.post(url, {"language": "fr"}, follow=True)
+    assert b"Choose English or Espa" in response.content
+    assert SignInCard.objects.get(student=student).language == "en"
+
+
+def test_responses_list_who_has_not_answered(alice_client, alice):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Ana")
+    make_student(classroom, name="Ben")
+    alice_client.get(reverse("voice_teacher:cards", args=[classroom.pk]))
+    student = Client()
+    student.get(reverse("voice:card", args=[SignInCard.objects.get(student__name="Ana").token]))
+    student.post(reverse("voice:ad"), {"want1": "kind", "offer": ["ideas"], "sentence": "Hi"})
+    page = alice_client.get(reverse("voice_teacher:responses", args=[classroom.pk])).content
+    page = page.decode()
+    assert "No want ad yet:</strong> Ben" in page
+    assert "No 3 classmates yet:</strong> Ana, Ben" in page
+    assert "kind" in page and "Hi" in page
