@@ -8,6 +8,7 @@ from django.db import transaction
 
 from partnerup import engine
 from partnerup.engine.rules import collect_hard_rules
+from partnerup.voice.traits import BY_KEY
 
 from .models import Classroom, Rule, Student
 
@@ -30,7 +31,20 @@ def to_engine_student(student: Student) -> engine.Student:
         new_student=student.new_student,
         reading_partner=student.reading_partner,
         past_partners=tuple(student.past_partners),
+        **_voice(student),
     )
+
+
+def _voice(student: Student) -> dict:
+    """What the student said on their own pages (want ad, ads answered), if anything."""
+    answers = getattr(student, "answers", None)
+    if answers is None or answers.ad_at is None and not answers.answered_ads:
+        return {}
+    return {
+        "answered_ads": tuple(answers.answered_ads),
+        "wants": tuple(BY_KEY[k].en for k in answers.wanted if k in BY_KEY),
+        "offers": tuple(BY_KEY[k].en for k in answers.offered if k in BY_KEY),
+    }
 
 
 def from_engine_student(classroom: Classroom, s: engine.Student) -> Student:
@@ -58,7 +72,7 @@ def from_engine_student(classroom: Classroom, s: engine.Student) -> Student:
 def class_roster(
     classroom: Classroom,
 ) -> tuple[tuple[engine.Student, ...], tuple[engine.Rule, ...]]:
-    students = tuple(to_engine_student(s) for s in classroom.students.all())
+    students = tuple(to_engine_student(s) for s in classroom.students.select_related("answers"))
     names = {s.name for s in students}
     rules = []
     for rule in classroom.rules.all():

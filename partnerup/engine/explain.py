@@ -32,7 +32,7 @@ def explain_triad(
 
 def _reason_priority(reason: str) -> int:
     """Choices first, then language models, then the rest (stable within each)."""
-    if " chose " in reason:
+    if " chose " in reason or "want ad" in reason:
         return 0
     if "English" in reason:
         return 1

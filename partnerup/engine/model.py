@@ -44,6 +44,11 @@ class Student:
     new_student: bool = False
     reading_partner: str = ""
     past_partners: tuple[str, ...] = ()
+    # From the student's own pages: classmates whose want ads they answered, and the
+    # traits they look for in a partner and can offer (plain words).
+    answered_ads: tuple[str, ...] = ()
+    wants: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name.strip():

@@ -37,6 +37,8 @@ def score_pair(a: Student, b: Student, settings: PlanSettings) -> Fit:
     w = effective_weights(settings)
     parts = [
         _choices(a, b, w.choices),
+        _ads(a, b, w.choices),
+        _offers_meet_wants(a, b, w.strength_meets_goal),
         _shared(a.interests, b.interests, w.interests, "both love"),
         _shared(a.goals, b.goals, w.same_goal, "both working on"),
         _strength_meets_goal(a, b, w.strength_meets_goal),
@@ -70,6 +72,31 @@ def _choices(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
                 f"{chooser.name} chose {chosen.name} ({ORDINAL[rank]} choice)"
             ]
     return 0, []
+
+
+def _ads(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
+    """Answering a classmate's want ad counts like a third choice, each way."""
+    if not weight:
+        return 0, []
+    a_answered, b_answered = b.name in a.answered_ads, a.name in b.answered_ads
+    if a_answered and b_answered:
+        return 2 * weight, [f"{a.name} and {b.name} answered each other's want ads"]
+    for answerer, poster, answered in ((a, b, a_answered), (b, a, b_answered)):
+        if answered:
+            return weight, [f"{answerer.name} answered {poster.name}'s want ad"]
+    return 0, []
+
+
+def _offers_meet_wants(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
+    """What one student offers is what the other's want ad looks for."""
+    if not weight:
+        return 0, []
+    reasons = []
+    for giver, seeker in ((a, b), (b, a)):
+        wanted = [t for t in seeker.wants if t in giver.offers][:1]
+        if wanted:
+            reasons.append(f"{giver.name} offers what {seeker.name} wants: {wanted[0]}")
+    return weight * len(reasons), reasons
 
 
 def _shared(

@@ -122,3 +122,25 @@ def test_triad_score_is_half_its_pair_scores_plus_help_bonus():
     assert score == sum(f.points for f in fits.values()) / 2 + TRIAD_HELP_POINTS
     assert reasons[0].startswith("Ana is often absent")
     assert "Ana chose Ben (1st choice)" in reasons
+
+
+def test_answering_a_want_ad_counts_and_is_quoted():
+    ana = student("Ana", answered_ads=("Ben",))
+    ben = student("Ben")
+    fit = score_pair(ana, ben, PlanSettings())
+    assert "Ana answered Ben's want ad" in fit.reasons and fit.points > 0
+    both = score_pair(ana, student("Ben", answered_ads=("Ana",)), PlanSettings())
+    assert "Ana and Ben answered each other's want ads" in both.reasons
+    assert both.points > fit.points
+    off = score_pair(ana, ben, PlanSettings(weights=Weights(choices=0)))
+    assert not any("want ad" in r for r in off.reasons)
+
+
+def test_an_offer_that_meets_a_want_is_a_reason():
+    ana = student("Ana", wants=("listens to my writing",), offers=("helps with spelling",))
+    ben = student("Ben", wants=("helps with spelling",), offers=("listens to my writing",))
+    fit = score_pair(ana, ben, PlanSettings())
+    assert "Ben offers what Ana wants: listens to my writing" in fit.reasons
+    assert "Ana offers what Ben wants: helps with spelling" in fit.reasons
+    plain = score_pair(student("Ana"), student("Ben"), PlanSettings())
+    assert fit.points > plain.points
