@@ -57,5 +57,28 @@ class Answers(models.Model):
     offered = models.JSONField(default=list)
     ad_sentence = models.CharField(max_length=200, blank=True)
     answered_ads = models.JSONField(default=list)  # classmates whose ads they'd answer
+    tchart_like = models.TextField(blank=True)  # what I'd like in a writing partner
+    tchart_offer = models.TextField(blank=True)  # what I can offer
+    goal = models.CharField(max_length=80, blank=True)  # a checklist skill
+    survey = models.JSONField(default=dict)  # question id (str) → answer
     chose_at = models.DateTimeField(null=True, blank=True)
     ad_at = models.DateTimeField(null=True, blank=True)
+    tchart_at = models.DateTimeField(null=True, blank=True)
+    goal_at = models.DateTimeField(null=True, blank=True)
+    survey_at = models.DateTimeField(null=True, blank=True)
+
+
+class SurveyQuestion(models.Model):
+    """A writing-survey question the teacher picked from the starter set or wrote."""
+
+    classroom = models.ForeignKey(
+        "classes.Classroom", on_delete=models.CASCADE, related_name="survey_questions"
+    )
+    text = models.CharField(max_length=200)
+    text_es = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def in_language(self, language: str) -> str:
+        return self.text_es if language == "es" and self.text_es else self.text

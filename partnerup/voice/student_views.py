@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from . import session
+from .checklist import AREAS_ES, CHECKLIST, SKILLS
 from .models import Answers, SignInCard
 from .session import student_required
 from .traits import BY_KEY, MOST_TRAITS, TRAITS
@@ -152,14 +153,14 @@ def want_ad(request, card):
         traits=TRAITS,
         wanted=wanted[:3],
         answers=answers,
-        poster=_poster(answers, card.language),
+        poster=poster_of(answers, card.language),
         problem=problem,
         saved=saved,
         status=400 if problem else 200,
     )
 
 
-def _poster(answers: Answers, lang: str) -> dict:
+def poster_of(answers: Answers, lang: str) -> dict:
     label = lambda key: getattr(BY_KEY[key], lang)  # noqa: E731
     return {
         "wanted": [(BY_KEY[k], label(k)) for k in answers.wanted if k in BY_KEY],
@@ -178,7 +179,7 @@ def ads(request, card):
         (
             answers.student_id,
             shown[answers.student.name],
-            _poster(answers, card.language),
+            poster_of(answers, card.language),
             answers.student.name in mine.answered_ads,
         )
         for answers in posted.select_related("student").exclude(student=student)
@@ -199,3 +200,75 @@ def answer_ad(request, card, student_pk):
         mine.answered_ads = [*mine.answered_ads, classmate.name]
     mine.save(update_fields=["answered_ads"])
     return redirect("voice:ads")
+
+
+TEXT_LIMIT = 1000
+
+
+@student_required
+def tchart(request, card):
+    words, problem, saved = _words(card), None, False
+    answers = _answers(card)
+    if request.method == "POST":
+        like, offer = (request.POST.get(k, "").strip() for k in ("like", "offer"))
+        if len(like) > TEXT_LIMIT or len(offer) > TEXT_LIMIT:
+            problem = words["too_long"]
+        else:
+            answers.tchart_like, answers.tchart_offer = like, offer
+            answers.tchart_at = timezone.now()
+            answers.save()
+            saved = True
+    return _page(
+        request, card, "voice/tchart.html", answers=answers, problem=problem, saved=saved,
+        status=400 if problem else 200,
+    )  # fmt: skip
+
+
+@student_required
+def goal(request, card):
+    words, problem, saved = _words(card), None, False
+    answers = _answers(card)
+    if request.method == "POST":
+        skill = request.POST.get("goal", "")
+        if skill not in SKILLS:
+            problem = words["choose_goal"]
+        else:
+            answers.goal, answers.goal_at = skill, timezone.now()
+            answers.save(update_fields=["goal", "goal_at"])
+            student = card.student
+            student.goals = [skill, *(g for g in student.goals if g != skill)]
+            student.save(update_fields=["goals"])
+            saved = True
+    areas: dict[str, list] = {}
+    for area, skill, en, es in CHECKLIST:
+        title = AREAS_ES[area] if card.language == "es" else area
+        areas.setdefault(title, []).append((skill, es if card.language == "es" else en))
+    return _page(
+        request, card, "voice/goal.html", areas=areas.items(), answers=answers,
+        problem=problem, saved=saved, status=400 if problem else 200,
+    )  # fmt: skip
+
+
+@student_required
+def survey(request, card):
+    words, problem, saved = _words(card), None, False
+    answers = _answers(card)
+    questions = list(card.student.classroom.survey_questions.all())
+    if request.method == "POST" and questions:
+        given = {str(q.pk): request.POST.get(f"q{q.pk}", "").strip() for q in questions}
+        if any(len(a) > TEXT_LIMIT for a in given.values()):
+            problem = words["too_long"]
+        else:
+            answers.survey, answers.survey_at = given, timezone.now()
+            answers.save(update_fields=["survey", "survey_at"])
+            saved = True
+    rows = [(q, q.in_language(card.language), answers.survey.get(str(q.pk), "")) for q in questions]
+    return _page(
+        request,
+        card,
+        "voice/survey.html",
+        rows=rows,
+        problem=problem,
+        saved=saved,
+        status=400 if problem else 200,
+    )

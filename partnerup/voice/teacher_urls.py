@@ -11,4 +11,7 @@ urlpatterns = [
     path("cards/<int:student_pk>/revoke/", views.revoke, name="revoke"),
     path("cards/<int:student_pk>/language/", views.set_language, name="language"),
     path("responses/", views.responses, name="responses"),
+    path("survey/", views.survey_questions, name="survey"),
+    path("survey/<int:question_pk>/delete/", views.survey_delete, name="survey_delete"),
+    path("posters/", views.posters, name="posters"),
 ]

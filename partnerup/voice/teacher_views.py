@@ -12,7 +12,10 @@ from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
 
-from .models import LANGUAGES, Answers, SignInCard
+from .checklist import STARTER_QUESTIONS
+from .models import LANGUAGES, Answers, SignInCard, SurveyQuestion
+from .student_views import poster_of
+from .words import WORDS
 
 CARDS_PER_PAGE = 8
 
@@ -112,15 +115,64 @@ def responses(request, pk):
     classroom = classroom_or_404(request.user, pk)
     answers = {a.student_id: a for a in Answers.objects.filter(student__classroom=classroom)}
     rows = [(s, answers.get(s.pk)) for s in classroom.students.all()]
-    missing_ad = [s.name for s, a in rows if not (a and a.ad_at)]
-    missing_choices = [s.name for s, a in rows if not (a and a.chose_at)]
+    asked = classroom.survey_questions.exists()
+    missing = {
+        "missing_ad": [s.name for s, a in rows if not (a and a.ad_at)],
+        "missing_choices": [s.name for s, a in rows if not (a and a.chose_at)],
+        "missing_goal": [s.name for s, a in rows if not (a and a.goal_at)],
+        "missing_survey": [s.name for s, a in rows if asked and not (a and a.survey_at)],
+    }
+    return render(
+        request, "voice/responses.html", {"classroom": classroom, "rows": rows, **missing}
+    )
+
+
+@login_required
+def survey_questions(request, pk):
+    """Pick questions from the starter set or write your own; delete any."""
+    classroom = classroom_or_404(request.user, pk)
+    if request.method == "POST":
+        own = request.POST.get("own", "").strip()
+        starters = [STARTER_QUESTIONS[int(i)] for i in request.POST.getlist("starter")
+                    if i.isdigit() and int(i) < len(STARTER_QUESTIONS)]  # fmt: skip
+        if len(own) > 200:
+            messages.error(request, "Keep a question under 200 letters.")
+            return redirect("voice_teacher:survey", pk=pk)
+        existing = set(classroom.survey_questions.values_list("text", flat=True))
+        for text, text_es in [*starters, *([(own, "")] if own else [])]:
+            if text not in existing:
+                SurveyQuestion.objects.create(classroom=classroom, text=text, text_es=text_es)
+        return redirect("voice_teacher:survey", pk=pk)
+    chosen = set(classroom.survey_questions.values_list("text", flat=True))
+    starters = [(i, q) for i, q in enumerate(STARTER_QUESTIONS) if q[0] not in chosen]
     return render(
         request,
-        "voice/responses.html",
+        "voice/survey_questions.html",
         {
             "classroom": classroom,
-            "rows": rows,
-            "missing_ad": missing_ad,
-            "missing_choices": missing_choices,
+            "questions": classroom.survey_questions.all(),
+            "starters": starters,
         },
+    )
+
+
+@login_required
+@require_POST
+def survey_delete(request, pk, question_pk):
+    classroom = classroom_or_404(request.user, pk)
+    get_object_or_404(classroom.survey_questions, pk=question_pk).delete()
+    return redirect("voice_teacher:survey", pk=pk)
+
+
+@login_required
+def posters(request, pk):
+    """Every want ad as a poster for the wall (two to a printed page)."""
+    classroom = classroom_or_404(request.user, pk)
+    posted = Answers.objects.filter(student__classroom=classroom, ad_at__isnull=False)
+    ads = [
+        (answers.student.name, poster_of(answers, "en"))
+        for answers in posted.select_related("student").order_by("student__name")
+    ]
+    return render(
+        request, "voice/posters.html", {"classroom": classroom, "ads": ads, "w": WORDS["en"]}
     )

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from partnerup.voice.models import Answers, SignInAttempt, SignInCard
+from partnerup.voice.models import Answers, SignInAttempt, SignInCard, SurveyQuestion
 from partnerup.voice.session import IDLE_SECONDS, MAX_FAILURES, SESSION_KEY
 from tests.classes.factories import make_classroom, make_student
 
@@ -34,7 +34,15 @@ def signed_in(room, name) -> Client:
     return client
 
 
-STUDENT_PAGES = ("voice:home", "voice:three", "voice:ad", "voice:ads")
+STUDENT_PAGES = (
+    "voice:home",
+    "voice:three",
+    "voice:ad",
+    "voice:ads",
+    "voice:tchart",
+    "voice:goal",
+    "voice:survey",
+)
 
 
 def test_scanning_a_card_opens_the_students_own_home(room):
@@ -216,3 +224,55 @@ def test_no_student_page_refers_to_anything_outside_the_app(room):
     for page in STUDENT_PAGES:
         body = client.get(reverse(page)).content.decode()
         assert "http://" not in body and "https://" not in body and "//cdn" not in body
+
+
+def test_tchart_goal_and_survey_are_saved_and_reach_the_teacher(room, alice_client):
+    alice_client.post(reverse("voice_teacher:survey", args=[room.pk]), {"starter": ["0", "1"]})
+    alice_client.post(reverse("voice_teacher:survey", args=[room.pk]), {"own": "Who inspires you?"})
+    questions = list(SurveyQuestion.objects.filter(classroom=room))
+    assert [q.text for q in questions][2] == "Who inspires you?" and len(questions) == 3
+    client = signed_in(room, "Ana Ruiz")
+    client.post(reverse("voice:tchart"), {"like": "Someone who listens", "offer": "Good ideas"})
+    response = client.post(reverse("voice:goal"), {"goal": "dialogue"})
+    assert b"Saved!" in response.content
+    data = {f"q{q.pk}": f"answer {i}" for i, q in enumerate(questions)}
+    client.post(reverse("voice:survey"), data)
+    ana = room.students.get(name="Ana Ruiz")
+    assert ana.goals[0] == "dialogue" and "Secret goal" in ana.goals
+    answers = Answers.objects.get(student=ana)
+    assert answers.tchart_like == "Someone who listens" and answers.survey_at
+    profile = alice_client.get(reverse("classes:student", args=[room.pk, ana.pk])).content.decode()
+    for text in ("Someone who listens", "Good ideas", "dialogue", "Who inspires you?", "answer 2"):
+        assert text in profile
+    page = alice_client.get(reverse("voice_teacher:responses", args=[room.pk])).content.decode()
+    assert "No survey yet:</strong> Ben Ode, Cy Park, Di Lee" in page
+
+
+def test_bad_goal_long_answers_and_spanish_questions(room, alice_client):
+    alice_client.post(reverse("voice_teacher:survey", args=[room.pk]), {"starter": ["0"]})
+    client = signed_in(room, "Ana Ruiz")
+    response = client.post(reverse("voice:goal"), {"goal": "flying"})
+    assert response.status_code == 400 and b"from the list" in response.content
+    response = client.post(reverse("voice:tchart"), {"like": "x" * 1001})
+    assert response.status_code == 400 and b"a lot of words" in response.content
+    SignInCard.objects.filter(student__name="Ana Ruiz").update(language="es")
+    assert "¿Qué tipo de escritura" in client.get(reverse("voice:survey")).content.decode()
+    assert "Ortografía" not in client.get(reverse("voice:goal")).content.decode()
+    assert "ortografía" in client.get(reverse("voice:goal")).content.decode()
+    assert not Answers.objects.get(student__name="Ana Ruiz").goal
+
+
+def test_survey_questions_can_be_deleted_and_long_ones_refused(room, alice_client):
+    url = reverse("voice_teacher:survey", args=[room.pk])
+    response = alice_client.post(url, {"own": "x" * 201}, follow=True)
+    assert b"under 200 letters" in response.content
+    alice_client.post(url, {"own": "Why write?"})
+    question = room.survey_questions.get()
+    alice_client.post(reverse("voice_teacher:survey_delete", args=[room.pk, question.pk]))
+    assert not room.survey_questions.exists()
+
+
+def test_want_ad_posters_print_every_ad(room, alice_client):
+    signed_in(room, "Ana Ruiz").post(reverse("voice:ad"), {"want1": "kind", "sentence": "Dragons!"})
+    page = alice_client.get(reverse("voice_teacher:posters", args=[room.pk])).content.decode()
+    assert "Writing partner wanted!" in page and "Dragons!" in page and "Ana Ruiz" in page
