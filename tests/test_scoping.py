@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnerup import demo
 from partnerup.classes.models import Classroom
+from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import SurveyQuestion
 from tests.plans.test_plans import draft_of, generate
 
@@ -47,6 +48,7 @@ def alice_world(alice_client, alice):
         "rule_pk": classroom.rules.first().pk,
         "week_pk": _headline_week(classroom).pk,
         "question_pk": SurveyQuestion.objects.create(classroom=classroom, text="Why?").pk,
+        "trait_pk": traits_of(classroom)[0].pk,
         "uidb64": "MQ",
         "token": "set-password",
     }

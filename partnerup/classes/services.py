@@ -8,12 +8,14 @@ from django.db import transaction
 
 from partnerup import engine
 from partnerup.engine.rules import collect_hard_rules
-from partnerup.voice.traits import BY_KEY
+from partnerup.voice.traits import TRAITS
 
 from .models import Classroom, Rule, Student
 
 
-def to_engine_student(student: Student) -> engine.Student:
+def to_engine_student(
+    student: Student, trait_words: dict[str, str] | None = None
+) -> engine.Student:
     return engine.Student(
         name=student.name,
         level=student.level,
@@ -31,19 +33,20 @@ def to_engine_student(student: Student) -> engine.Student:
         new_student=student.new_student,
         reading_partner=student.reading_partner,
         past_partners=tuple(student.past_partners),
-        **_voice(student),
+        **_voice(student, trait_words or {}),
     )
 
 
-def _voice(student: Student) -> dict:
+def _voice(student: Student, trait_words: dict[str, str]) -> dict:
     """What the student said on their own pages (want ad, ads answered), if anything."""
     answers = getattr(student, "answers", None)
     if answers is None or answers.ad_at is None and not answers.answered_ads:
         return {}
+    words = {**{t.key: t.en for t in TRAITS}, **trait_words}
     return {
         "answered_ads": tuple(answers.answered_ads),
-        "wants": tuple(BY_KEY[k].en for k in answers.wanted if k in BY_KEY),
-        "offers": tuple(BY_KEY[k].en for k in answers.offered if k in BY_KEY),
+        "wants": tuple(words[k] for k in answers.wanted if k in words),
+        "offers": tuple(words[k] for k in answers.offered if k in words),
     }
 
 
@@ -72,7 +75,10 @@ def from_engine_student(classroom: Classroom, s: engine.Student) -> Student:
 def class_roster(
     classroom: Classroom,
 ) -> tuple[tuple[engine.Student, ...], tuple[engine.Rule, ...]]:
-    students = tuple(to_engine_student(s) for s in classroom.students.select_related("answers"))
+    trait_words = dict(classroom.traits.values_list("key", "en"))
+    students = tuple(
+        to_engine_student(s, trait_words) for s in classroom.students.select_related("answers")
+    )
     names = {s.name for s in students}
     rules = []
     for rule in classroom.rules.all():

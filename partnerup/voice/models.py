@@ -82,3 +82,26 @@ class SurveyQuestion(models.Model):
 
     def in_language(self, language: str) -> str:
         return self.text_es if language == "es" and self.text_es else self.text
+
+
+class ClassTrait(models.Model):
+    """A want-ad trait as this class uses it: the starter traits can be switched off
+    or reworded, and the teacher can add their own."""
+
+    classroom = models.ForeignKey(
+        "classes.Classroom", on_delete=models.CASCADE, related_name="traits"
+    )
+    key = models.CharField(max_length=40)
+    en = models.CharField(max_length=80)
+    es = models.CharField(max_length=80, blank=True)
+    icon = models.CharField(max_length=40)  # the key of a starter trait whose icon it uses
+    is_on = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "key"], name="one_trait_key_per_class")
+        ]
+
+    def words(self, language: str) -> str:
+        return self.es if language == "es" and self.es else self.en

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from . import session
 from .checklist import AREAS_ES, CHECKLIST, SKILLS
+from .class_traits import icon_path, traits_of
 from .models import Answers, SignInCard
 from .session import student_required
-from .traits import BY_KEY, MOST_TRAITS, TRAITS
+from .traits import MOST_TRAITS
 from .words import WORDS
 
 
@@ -133,10 +134,12 @@ def three_classmates(request, card):
 def want_ad(request, card):
     words, problem, saved = _words(card), None, False
     answers = _answers(card)
+    traits = [t for t in traits_of(card.student.classroom) if t.is_on]
+    usable = {t.key for t in traits}
     if request.method == "POST":
         wanted = [request.POST.get(k, "") for k in ("want1", "want2", "want3")]
-        wanted = list(dict.fromkeys(k for k in wanted if k in BY_KEY))
-        offered = [k for k in request.POST.getlist("offer") if k in BY_KEY]
+        wanted = list(dict.fromkeys(k for k in wanted if k in usable))
+        offered = [k for k in request.POST.getlist("offer") if k in usable]
         if len(offered) > MOST_TRAITS:
             problem = words["too_many_offers"]
         else:
@@ -150,7 +153,7 @@ def want_ad(request, card):
         request,
         card,
         "voice/ad.html",
-        traits=TRAITS,
+        traits=[(t, t.words(card.language), icon_path(t)) for t in traits],
         wanted=wanted[:3],
         answers=answers,
         poster=poster_of(answers, card.language),
@@ -161,10 +164,11 @@ def want_ad(request, card):
 
 
 def poster_of(answers: Answers, lang: str) -> dict:
-    label = lambda key: getattr(BY_KEY[key], lang)  # noqa: E731
+    by_key = {t.key: t for t in traits_of(answers.student.classroom)}
+    shown = lambda key: (by_key[key].words(lang), icon_path(by_key[key]))  # noqa: E731
     return {
-        "wanted": [(BY_KEY[k], label(k)) for k in answers.wanted if k in BY_KEY],
-        "offered": [(BY_KEY[k], label(k)) for k in answers.offered if k in BY_KEY],
+        "wanted": [shown(k) for k in answers.wanted if k in by_key],
+        "offered": [shown(k) for k in answers.offered if k in by_key],
         "sentence": answers.ad_sentence,
     }
 

@@ -14,4 +14,6 @@ urlpatterns = [
     path("survey/", views.survey_questions, name="survey"),
     path("survey/<int:question_pk>/delete/", views.survey_delete, name="survey_delete"),
     path("posters/", views.posters, name="posters"),
+    path("traits/", views.traits, name="traits"),
+    path("traits/<int:trait_pk>/switch/", views.trait_switch, name="trait_switch"),
 ]

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from partnerup.classes.models import classroom_or_404
 
 from .checklist import STARTER_QUESTIONS
+from .class_traits import add_trait, icon_path, traits_of
 from .models import LANGUAGES, Answers, SignInCard, SurveyQuestion
 from .student_views import poster_of
+from .traits import TRAITS
 from .words import WORDS
 
 CARDS_PER_PAGE = 8
@@ -176,3 +178,31 @@ def posters(request, pk):
     return render(
         request, "voice/posters.html", {"classroom": classroom, "ads": ads, "w": WORDS["en"]}
     )
+
+
+@login_required
+def traits(request, pk):
+    """The want-ad traits students choose from: switch any off, add your own."""
+    classroom = classroom_or_404(request.user, pk)
+    if request.method == "POST":
+        try:
+            add_trait(classroom, *(request.POST.get(k, "") for k in ("en", "es", "icon")))
+        except ValueError as error:
+            messages.error(request, str(error))
+        return redirect("voice_teacher:traits", pk=pk)
+    shown = [(t, icon_path(t)) for t in traits_of(classroom)]
+    return render(
+        request,
+        "voice/traits.html",
+        {"classroom": classroom, "traits": shown, "icons": [(t.key, t.icon) for t in TRAITS]},
+    )
+
+
+@login_required
+@require_POST
+def trait_switch(request, pk, trait_pk):
+    classroom = classroom_or_404(request.user, pk)
+    trait = get_object_or_404(classroom.traits, pk=trait_pk)
+    trait.is_on = not trait.is_on
+    trait.save(update_fields=["is_on"])
+    return redirect("voice_teacher:traits", pk=pk)

@@ -1,6 +1,7 @@
 from django.test import Client
 from django.urls import reverse
 
+from partnerup.classes.services import class_roster
 from partnerup.voice.models import SignInCard
 from tests.classes.factories import make_classroom, make_student
 
@@ -43,3 +44,26 @@ def test_responses_list_who_has_not_answered(alice_client, alice):
     assert "No want ad yet:</strong> Ben" in page
     assert "No 3 classmates yet:</strong> Ana, Ben" in page
     assert "kind" in page and "Hi" in page
+
+
+def test_teacher_switches_traits_and_adds_their_own(alice_client, alice):
+    classroom = make_classroom(alice)
+    ana = make_student(classroom, name="Ana")
+    url = reverse("voice_teacher:traits", args=[classroom.pk])
+    assert b"listens to my writing" in alice_client.get(url).content
+    spelling = classroom.traits.get(key="spelling")
+    alice_client.post(reverse("voice_teacher:trait_switch", args=[classroom.pk, spelling.pk]))
+    alice_client.post(url, {"en": "reads my work aloud", "es": "lee mi trabajo", "icon": "listens"})
+    response = alice_client.post(url, {"en": "Reads my work aloud", "icon": "x"}, follow=True)
+    assert b"is already a trait" in response.content
+    response = alice_client.post(url, {"en": "  "}, follow=True)
+    assert b"up to 80 letters" in response.content
+    student = Client()
+    student.get(reverse("voice:card", args=[SignInCard.objects.create(student=ana).token]))
+    ad = student.get(reverse("voice:ad")).content.decode()
+    assert "reads my work aloud" in ad and "helps with spelling" not in ad
+    student.post(reverse("voice:ad"), {"want1": "reads-my-work-aloud", "offer": ["spelling"]})
+    answers = ana.answers
+    assert answers.wanted == ["reads-my-work-aloud"] and answers.offered == []
+    engine_ana = next(s for s in class_roster(classroom)[0] if s.name == "Ana")
+    assert engine_ana.wants == ("reads my work aloud",)
