@@ -56,3 +56,19 @@ def test_a_student_writes_a_want_ad_and_chooses_classmates(
     page.get_by_role("heading", name="¡Adiós! Siguiente escritor: escanea tu tarjeta.").wait_for()
     after = page.request.get(reverse("voice:home"))  # the same browser, signed out
     assert after.status == 403 and "Scan your card to start." in after.text()
+
+
+def test_read_to_me_uses_the_browsers_own_speech(open_page, django_user_model):
+    teacher = django_user_model.objects.create_user("ms.lee", password="x-pass-2026")
+    classroom = Classroom.objects.create(teacher=teacher, name="Room 12")
+    demo.fill_with_example(classroom)
+    card = SignInCard.objects.create(student=classroom.students.get(name="Zoe"), language="es")
+    page = open_page(PHONE)
+    page.add_init_script(
+        "window.spoken = [];"
+        "window.speechSynthesis.speak = (u) => window.spoken.push([u.lang, u.text]);"
+    )
+    page.goto(reverse("voice:card", args=[card.token]))
+    page.get_by_role("button", name="Léemelo").click()
+    lang, text = page.evaluate("window.spoken[0]")
+    assert lang == "es-ES" and "¡Hola, Zoe!" in text
