@@ -98,20 +98,24 @@ def done(request):
 
 @student_required
 def three_classmates(request, card):
+    """Choices travel as student numbers: the page never holds a classmate's full name."""
     student = card.student
     shown = display_names(student.classroom)
-    classmates = sorted((n, shown[n]) for n in shown if n != student.name)
+    others = student.classroom.students.exclude(pk=student.pk).order_by("name")
+    by_pk = {str(s.pk): s.name for s in others}
+    classmates = [(str(s.pk), shown[s.name]) for s in others]
+    pk_of = {name: pk for pk, name in by_pk.items()}
     words, problem, saved = _words(card), None, False
-    chosen = list(student.choices) + ["", "", ""]
+    chosen = [pk_of.get(name, "") for name in student.choices] + ["", "", ""]
     if request.method == "POST":
         picked = [request.POST.get(f"choice{i}", "") for i in (1, 2, 3)]
         given = [p for p in picked if p]
-        if any(p not in shown or p == student.name for p in given):
+        if any(p not in by_pk for p in given):
             problem = words["not_in_class"]
         elif len(set(given)) != len(given) or len(given) < 3:
             problem = words["twice"]
         else:
-            student.choices = given
+            student.choices = [by_pk[p] for p in given]
             student.save(update_fields=["choices"])
             answers = _answers(card)
             answers.chose_at = timezone.now()

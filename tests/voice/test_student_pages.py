@@ -34,6 +34,12 @@ def signed_in(room, name) -> Client:
     return client
 
 
+def picks(room, *names) -> dict[str, str]:
+    """The three-classmates form as the page sends it: student numbers, not names."""
+    numbers = {s.name: str(s.pk) for s in room.students.all()}
+    return {f"choice{i}": numbers.get(n, n) for i, n in enumerate(names, start=1)}
+
+
 STUDENT_PAGES = (
     "voice:home",
     "voice:three",
@@ -120,9 +126,7 @@ def test_three_classmates_become_the_students_choices(room):
     client = signed_in(room, "Ana Ruiz")
     page = client.get(reverse("voice:three")).content.decode()
     assert "work partner, not only a friend" in page
-    response = client.post(
-        reverse("voice:three"), {"choice1": "Di Lee", "choice2": "Ben Ode", "choice3": "Cy Park"}
-    )
+    response = client.post(reverse("voice:three"), picks(room, "Di Lee", "Ben Ode", "Cy Park"))
     assert b"Saved!" in response.content
     ana = room.students.get(name="Ana Ruiz")
     assert ana.choices == ["Di Lee", "Ben Ode", "Cy Park"]
@@ -140,8 +144,7 @@ def test_three_classmates_become_the_students_choices(room):
 )
 def test_bad_choices_are_refused_and_nothing_changes(room, picked, message):
     client = signed_in(room, "Ana Ruiz")
-    data = {f"choice{i}": name for i, name in enumerate(picked, start=1)}
-    response = client.post(reverse("voice:three"), data)
+    response = client.post(reverse("voice:three"), picks(room, *picked))
     assert response.status_code == 400 and message in response.content
     assert room.students.get(name="Ana Ruiz").choices == []
 
@@ -181,8 +184,8 @@ def test_students_see_no_levels_goals_avoid_lists_notes_or_others_choices(room):
         for secret in (*SECRETS, "Tagalog", "Avoid", "Level"):
             assert secret not in body, (page, secret)
     three = client.get(reverse("voice:three")).content.decode()
-    assert "Cy Park" in three  # classmates are offered...
-    assert "selected>Cy Park" not in three  # ...but Ben's choice of Cy is not shown
+    assert ">Cy</option>" in three  # classmates are offered by first name...
+    assert "Park" not in three and "selected>Cy" not in three  # ...not Ben's choice of Cy
 
 
 def test_a_student_cannot_answer_their_own_ad_or_another_classes_ad(room, alice):
@@ -276,3 +279,39 @@ def test_want_ad_posters_print_every_ad(room, alice_client):
     signed_in(room, "Ana Ruiz").post(reverse("voice:ad"), {"want1": "kind", "sentence": "Dragons!"})
     page = alice_client.get(reverse("voice_teacher:posters", args=[room.pk])).content.decode()
     assert "Writing partner wanted!" in page and "Dragons!" in page and "Ana Ruiz" in page
+
+
+def every_student_url(room):
+    from tests.test_scoping import every_named_url
+
+    ana = room.students.get(name="Ana Ruiz")
+    values = {"student_pk": ana.pk, "token": card(room, "Ana Ruiz").token}
+    for name, arguments in every_named_url():
+        if name.startswith("voice:") and name not in ("voice:card", "voice:code", "voice:done"):
+            yield name, reverse(name, kwargs={a: values[a] for a in arguments})
+
+
+def test_every_student_url_keeps_anas_answers_from_others(room, alice_client):
+    ana_client = signed_in(room, "Ana Ruiz")
+    ana_client.post(reverse("voice:tchart"), {"like": "PRIVATE-LIKE", "offer": "PRIVATE-OFFER"})
+    ana_client.post(reverse("voice:goal"), {"goal": "dialogue"})
+    ana_client.post(reverse("voice:three"), picks(room, "Di Lee", "Ben Ode", "Cy Park"))
+    revoked = signed_in(room, "Cy Park")
+    SignInCard.objects.filter(student__name="Cy Park").update(is_revoked=True)
+    ben = signed_in(room, "Ben Ode")
+    walked = 0
+    for name, url in every_student_url(room):
+        outsiders = (403, 405)  # 405: a POST-only URL refuses a GET before anything else
+        for client, allowed in (
+            (ben, (200, 404, 405)),
+            (revoked, outsiders),
+            (Client(), outsiders),
+        ):
+            response = client.get(url)
+            assert response.status_code in allowed, (name, response.status_code)
+            body = response.content.decode()
+            for secret in ("PRIVATE-LIKE", "PRIVATE-OFFER", "Ruiz", "selected>Di"):
+                assert secret not in body, (name, secret)
+        walked += 1
+    assert walked >= 8
+    assert room.students.get(name="Ana Ruiz").choices == ["Di Lee", "Ben Ode", "Cy Park"]
