@@ -141,30 +141,37 @@ def want_ad(request, card):
     traits = [t for t in traits_of(card.student.classroom) if t.is_on]
     usable = {t.key for t in traits}
     if request.method == "POST":
-        wanted = [request.POST.get(k, "") for k in ("want1", "want2", "want3")]
-        wanted = list(dict.fromkeys(k for k in wanted if k in usable))
-        offered = [k for k in request.POST.getlist("offer") if k in usable]
-        if len(offered) > MOST_TRAITS:
-            problem = words["too_many_offers"]
+        wanted, offered = (_ranked(request.POST, field, usable) for field in ("want", "offer"))
+        if not wanted and not offered:
+            problem = words["pick_something"]
         else:
             answers.wanted, answers.offered = wanted, offered
             answers.ad_sentence = request.POST.get("sentence", "").strip()[:200]
             answers.ad_at = timezone.now()
             answers.save()
             saved = True
-    wanted = answers.wanted + ["", "", ""]
+    lists = [
+        (words["looking"], "want", (answers.wanted + ["", "", ""])[:MOST_TRAITS]),
+        (words["offer"], "offer", (answers.offered + ["", "", ""])[:MOST_TRAITS]),
+    ]
     return _page(
         request,
         card,
         "voice/ad.html",
         traits=[(t, t.words(card.language), icon_path(t)) for t in traits],
-        wanted=wanted[:3],
+        lists=lists,
         answers=answers,
         poster=poster_of(answers, card.language),
         problem=problem,
         saved=saved,
         status=400 if problem else 200,
     )
+
+
+def _ranked(data, field: str, usable: set[str]) -> list[str]:
+    """The traits chosen in `field`1..3, most important first, each once."""
+    picked = [data.get(f"{field}{i}", "") for i in range(1, MOST_TRAITS + 1)]
+    return list(dict.fromkeys(k for k in picked if k in usable))
 
 
 def poster_of(answers: Answers, lang: str) -> dict:

@@ -28,9 +28,9 @@ def test_a_student_writes_a_want_ad_and_chooses_classmates(
     shot(page, f"30-{device}-student-home")
 
     page.get_by_role("link", name="My want ad").click()
-    page.get_by_label("Most important").select_option(label="listens to my writing")
-    page.get_by_label("Next").select_option(label="helps me find ideas")
-    page.get_by_role("checkbox", name="helps with spelling").check()
+    page.locator("#want1").select_option(label="listens to my writing")
+    page.locator("#want2").select_option(label="helps me find ideas")
+    page.locator("#offer1").select_option(label="helps with spelling")
     page.get_by_label("In my own words").fill("I like stories about the sea")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Writing partner wanted!").wait_for()

@@ -20,7 +20,7 @@ def test_ads_answered_and_offers_that_meet_wants_shape_the_plan(alice_client, al
     ana_client = student_client(ana)
     ana_client.post(reverse("voice:answer_ad", args=[ben.pk]))
     student_client(cy).post(reverse("voice:ad"), {"want1": "spelling", "sentence": "Hello"})
-    student_client(di).post(reverse("voice:ad"), {"offer": ["spelling"], "sentence": "Hey"})
+    student_client(di).post(reverse("voice:ad"), {"offer1": "spelling", "sentence": "Hey"})
     generate(alice_client, classroom, threes="")
     groups = draft_of(classroom).arrangement["groups"]
     reasons = {frozenset(g["members"]): g["reasons"] for g in groups}

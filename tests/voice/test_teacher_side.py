@@ -38,7 +38,7 @@ def test_responses_list_who_has_not_answered(alice_client, alice):
     alice_client.get(reverse("voice_teacher:cards", args=[classroom.pk]))
     student = Client()
     student.get(reverse("voice:card", args=[SignInCard.objects.get(student__name="Ana").token]))
-    student.post(reverse("voice:ad"), {"want1": "kind", "offer": ["ideas"], "sentence": "Hi"})
+    student.post(reverse("voice:ad"), {"want1": "kind", "offer1": "ideas", "sentence": "Hi"})
     page = alice_client.get(reverse("voice_teacher:responses", args=[classroom.pk])).content
     page = page.decode()
     assert "No want ad yet:</strong> Ben" in page
@@ -62,7 +62,7 @@ def test_teacher_switches_traits_and_adds_their_own(alice_client, alice):
     student.get(reverse("voice:card", args=[SignInCard.objects.create(student=ana).token]))
     ad = student.get(reverse("voice:ad")).content.decode()
     assert "reads my work aloud" in ad and "helps with spelling" not in ad
-    student.post(reverse("voice:ad"), {"want1": "reads-my-work-aloud", "offer": ["spelling"]})
+    student.post(reverse("voice:ad"), {"want1": "reads-my-work-aloud", "offer1": "spelling"})
     answers = ana.answers
     assert answers.wanted == ["reads-my-work-aloud"] and answers.offered == []
     engine_ana = next(s for s in class_roster(classroom)[0] if s.name == "Ana")
