@@ -43,9 +43,11 @@ class SignInCard(models.Model):
 
 
 class SignInAttempt(models.Model):
-    """A failed card sign-in, by network address: too many in a while are refused."""
+    """A failed card sign-in, by device (browser session) and network address: too many
+    in a while are refused."""
 
     address = models.CharField(max_length=64, db_index=True)
+    device = models.CharField(max_length=64, db_index=True, blank=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
 

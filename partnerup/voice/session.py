@@ -16,7 +16,10 @@ from .words import WORDS
 
 SESSION_KEY = "student_card"
 IDLE_SECONDS = 15 * 60
+# A whole school often shares one network address, so one device (a browser session)
+# gets few tries and the address many; either limit stops guessing (25**8 codes).
 MAX_FAILURES = 10
+MAX_FAILURES_PER_ADDRESS = 100
 FAILURE_WINDOW = timedelta(minutes=10)
 
 
@@ -67,11 +70,20 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _device(request) -> str:
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
 def too_many_failures(request) -> bool:
-    since = timezone.now() - FAILURE_WINDOW
-    recent = SignInAttempt.objects.filter(address=client_address(request), created__gte=since)
-    return recent.count() >= MAX_FAILURES
+    recent = SignInAttempt.objects.filter(created__gte=timezone.now() - FAILURE_WINDOW)
+    return (
+        recent.filter(device=_device(request)).count() >= MAX_FAILURES
+        or recent.filter(address=client_address(request)).count() >= MAX_FAILURES_PER_ADDRESS
+    )
 
 
 def record_failure(request) -> None:
-    SignInAttempt.objects.create(address=client_address(request))
+    SignInAttempt.objects.filter(created__lt=timezone.now() - FAILURE_WINDOW).delete()
+    SignInAttempt.objects.create(address=client_address(request), device=_device(request))

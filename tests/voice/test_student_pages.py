@@ -5,7 +5,12 @@ from django.test import Client
 from django.urls import reverse
 
 from partnerup.voice.models import Answers, SignInAttempt, SignInCard, SurveyQuestion
-from partnerup.voice.session import IDLE_SECONDS, MAX_FAILURES, SESSION_KEY
+from partnerup.voice.session import (
+    IDLE_SECONDS,
+    MAX_FAILURES,
+    MAX_FAILURES_PER_ADDRESS,
+    SESSION_KEY,
+)
 from tests.classes.factories import make_classroom, make_student
 
 SECRETS = ("Secret goal", "Secret note", "Zed Avoided", "level 4", "WIDA")
@@ -315,3 +320,21 @@ def test_every_student_url_keeps_anas_answers_from_others(room, alice_client):
         walked += 1
     assert walked >= 8
     assert room.students.get(name="Ana Ruiz").choices == ["Di Lee", "Ben Ode", "Cy Park"]
+
+
+def test_one_device_is_stopped_but_its_classmates_on_the_same_network_are_not(room):
+    guesser = Client()
+    for _ in range(MAX_FAILURES):
+        guesser.post(reverse("voice:code"), {"code": "AAAAAAAA"})
+    assert guesser.post(reverse("voice:code"), {"code": "AAAAAAAA"}).status_code == 429
+    classmate = Client()  # another device in the same school (same address)
+    response = classmate.post(reverse("voice:code"), {"code": card(room, "Di Lee").code})
+    assert response.status_code == 302
+
+
+def test_many_devices_guessing_from_one_address_are_stopped_too(room):
+    SignInAttempt.objects.bulk_create(
+        SignInAttempt(address="127.0.0.1", device=f"d{i}") for i in range(MAX_FAILURES_PER_ADDRESS)
+    )
+    response = Client().post(reverse("voice:code"), {"code": card(room, "Di Lee").code})
+    assert response.status_code == 429
