@@ -19,9 +19,11 @@ CHROMIUM := /usr/bin/chromium
 
 $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests..."
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
-	else echo "Browser tests need Debian's chromium: apt-get install chromium (as root)"; exit 1; fi
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Browser tests need Debian's chromium: apt-get install chromium (as root)"; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest

@@ -79,8 +79,10 @@ def open_page(browser, live_server, transactional_db):
         return page
 
     yield make
-    for context, guard in opened:
+    # Close every page before judging any, so one failure does not leave a browser open.
+    for context, _ in opened:
         context.close()
+    for _, guard in opened:
         guard.check()
 
 

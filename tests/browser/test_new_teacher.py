@@ -2,6 +2,7 @@
 import the CSV → generate → drag a student → lock → re-plan → save → print view."""
 
 import re
+from functools import partial
 from pathlib import Path
 
 from partnerup import demo
@@ -14,26 +15,73 @@ ROSTER = Path(demo.EXAMPLES) / "room12.csv"
 PASSWORD = "writing-partners-2026"
 
 
-def sign_up(page, username="ms.rivera"):
+def no_shot(name: str) -> None:
+    pass
+
+
+def sign_up(page, username="ms.rivera", snap=no_shot):
     page.goto("/")
+    snap("01-home")
     page.get_by_role("link", name="Sign up", exact=True).click()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Email").fill(f"{username}@school.example")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
+    snap("02-sign-up-form")
     page.get_by_role("button", name="Sign up").click()
     page.get_by_role("heading", name="My classes").wait_for()
+    snap("03-my-classes")
 
 
-def create_class_and_import(page, name="Room 12"):
+def create_class_and_import(page, name="Room 12", snap=no_shot):
     page.get_by_role("link", name="New class").click()
     page.get_by_label("Class name").fill(name)
+    snap("04-new-class-form")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("heading", name=name).wait_for()
+    snap("05-class-page-empty")
     page.get_by_role("link", name="Import roster CSV").click()
     page.get_by_label("Roster CSV file").set_input_files(str(ROSTER))
     page.get_by_role("button", name="Preview").click()
+    snap("06-import-preview")
     return page.get_by_role("button", name="Import 24 students")
+
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return {
+        name: el.labels && el.labels.length ? el.labels[0].textContent : el.textContent,
+        visible: el.matches(":focus-visible") && style.outlineStyle !== "none"
+            && parseFloat(style.outlineWidth) >= 2,
+    };
+}"""
+
+
+def test_sign_up_by_keyboard_alone(page):
+    page.goto("/accounts/signup/")
+    typed = {
+        "Username:": "ms.rivera",
+        "Email:": "ms.rivera@school.example",
+        "Password:": PASSWORD,
+        "Password confirmation:": PASSWORD,
+    }
+    reached = []
+    # The page opens with Username focused; Tab walks the rest of the form.
+    for _ in range(12):
+        focused = page.evaluate(FOCUSED)
+        name = focused["name"].strip()
+        assert focused["visible"], f"no visible focus on {name!r}"
+        reached.append(name)
+        if name in typed:
+            page.keyboard.type(typed[name])
+        if name == "Sign up":
+            break
+        page.keyboard.press("Tab")
+    assert reached == [*typed, "Sign up"]
+    shot(page, "00-sign-up-by-keyboard")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="My classes").wait_for()
 
 
 def card_members(page, index: int) -> list[str]:
@@ -42,23 +90,22 @@ def card_members(page, index: int) -> list[str]:
 
 
 def test_new_teacher_main_path(page):
-    sign_up(page)
-    shot(page, "01-signed-up")
-    confirm = create_class_and_import(page)
-    shot(page, "02-import-preview")
+    snap = partial(shot, page)
+    sign_up(page, snap=snap)
+    confirm = create_class_and_import(page, snap=snap)
     assert page.locator("table tbody tr").count() == 24
     confirm.click()
     page.get_by_text("Imported 24 students.").wait_for()
     for name in ("Amara", "Carlos", "Zoe"):
         assert page.get_by_role("link", name=name, exact=True).count() == 1
-    shot(page, "03-class-page")
+    shot(page, "07-class-page")
 
     page.get_by_role("link", name="Plan partnerships").click()
     page.get_by_label("Similar goals").select_option(label="A lot")
-    shot(page, "04-plan-settings")
+    shot(page, "08-plan-settings")
     page.get_by_role("button", name="Make partnerships").click()
     page.locator("#board li.pcard").first.wait_for()
-    shot(page, "05-board")
+    shot(page, "09-board")
     classroom = Classroom.objects.get(name="Room 12")
     plan = classroom.plans.get(is_draft=True)
     assert plan.settings["weights"]["same_goal"] == 4
@@ -85,7 +132,7 @@ def test_new_teacher_main_path(page):
     )
     assert page.evaluate("window.stillThisPage") is True
     assert page.get_by_text(" has no partner yet").count() == 1
-    shot(page, "06-after-drag")
+    shot(page, "10-after-drag")
     plan.refresh_from_db()
     assert plan.arrangement["status"] == "edited"
     assert any(
@@ -101,7 +148,7 @@ def test_new_teacher_main_path(page):
     page.wait_for_function(
         "!document.querySelector('#board').textContent.includes('no partner yet')"
     )
-    shot(page, "07-replanned")
+    shot(page, "11-replanned")
     plan.refresh_from_db()
     groups = plan.arrangement["groups"]
     kept = [g for g in groups if set(g["members"]) == set(locked_members)]
@@ -116,7 +163,7 @@ def test_new_teacher_main_path(page):
     page.get_by_label("Until").fill("2026-10-20")
     page.get_by_role("button", name="Save as the current plan").click()
     page.get_by_text("It is now the class's current plan").wait_for()
-    shot(page, "08-saved")
+    shot(page, "12-saved")
     saved = Plan.objects.get(name="Unit 2: Small moments")
     assert saved.is_current and not saved.is_draft
 
@@ -126,7 +173,7 @@ def test_new_teacher_main_path(page):
     assert "Sep 15 – Oct 20" in page.content()
     for name in classroom.students.values_list("name", flat=True):
         assert page.locator("table.chart").get_by_text(name, exact=True).count() == 1
-    shot(page, "09-print")
+    shot(page, "13-print")
     pdf = page.pdf(format="Letter")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
@@ -148,7 +195,7 @@ def test_print_view_fits_one_page_for_36_students(page, django_user_model):
     page.locator("#board li.pcard").first.wait_for()
     page.get_by_role("link", name="Print preview").click()
     assert page.locator("table.chart tbody tr").count() == 18
-    shot(page, "10-print-36")
+    shot(page, "14-print-36")
     pdf = page.pdf(format="Letter")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     pdf = page.pdf(format="A4")
@@ -176,13 +223,13 @@ def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
         == "true"
     )
     assert f"{first} chosen" in page.get_by_role("status").first.inner_text()
-    shot(page, "11-tablet-picked")
+    shot(page, "15-tablet-picked")
     page.locator(f'#board .chip[data-student="{second}"]').focus()
     page.keyboard.press("Enter")
     page.wait_for_function(
         f"document.activeElement && document.activeElement.dataset.student === {first!r}"
     )
-    shot(page, "12-tablet-swapped")
+    shot(page, "16-tablet-swapped")
     after = classroom.plans.get(is_draft=True).arrangement["groups"]
     assert any({first, free[1][1]} == set(g["members"]) for g in after)
     assert any({second, free[0][1]} == set(g["members"]) for g in after)
