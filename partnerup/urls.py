@@ -1,8 +1,9 @@
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from partnerup.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="classes:list"), name="home"),
+    path("", home, name="home"),
     path("accounts/", include("partnerup.accounts.urls")),
     path("classes/", include("partnerup.classes.urls")),
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),

@@ -15,6 +15,13 @@ class SignUpForm(UserCreationForm):
         fields = ("username", "email")
 
 
+def home(request):
+    """Teachers go straight to their classes; anyone else sees what PartnerUp is."""
+    if request.user.is_authenticated:
+        return redirect("classes:list")
+    return render(request, "home.html")
+
+
 def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .errors import PartnerUpError
-from .explain import explain_pair, explain_triad
+from .explain import ODD_CLASS, explain_pair, explain_triad
 from .model import Partnership, Plan, PlanSettings, Rule, Student
 from .rules import HardRules, collect_hard_rules
 from .scoring import score_pair
@@ -22,6 +22,7 @@ from .solve import plan_partnerships
 ROLE_LETTERS = "ABCDEF"
 FLOATERS = "floaters"
 NEW_CARD = "new"
+HAND_THREE = "a three made on the board"
 
 
 class BoardError(PartnerUpError):
@@ -142,11 +143,16 @@ def check_board(
     """Score, reasons, broken rules and warnings for every card, in board order."""
     hard, _ = collect_hard_rules(students, rules, settings)
     by_name = {s.name: s for s in students}
-    return [_check_card(p.members, hard, by_name, settings) for p in plan.partnerships]
+    odd_class = len(students) % 2 == 1
+    return [_check_card(p.members, hard, by_name, settings, odd_class) for p in plan.partnerships]
 
 
 def _check_card(
-    members: tuple[str, ...], hard: HardRules, by_name: dict[str, Student], settings: PlanSettings
+    members: tuple[str, ...],
+    hard: HardRules,
+    by_name: dict[str, Student],
+    settings: PlanSettings,
+    odd_class: bool,
 ) -> CardCheck:
     known = tuple(m for m in members if m in by_name)
     warnings = [f"{m} is no longer in this class" for m in members if m not in by_name]
@@ -160,6 +166,8 @@ def _check_card(
         score, reasons = explain_pair(known, fits[known])
     elif len(known) == 3:
         score, reasons = explain_triad(known, fits, by_name)
+        if not odd_class:  # the planner makes such a three only for an odd class
+            reasons = tuple(HAND_THREE if r == ODD_CLASS else r for r in reasons)
     else:
         score = sum(f.points for f in fits.values()) / max(len(known) - 1, 1)
         reasons = tuple(dict.fromkeys(r for f in fits.values() for r in f.reasons))

@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 
@@ -62,3 +63,9 @@ def test_production_settings_refuse_the_default_secret():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode != 0
     assert "set SECRET_KEY" in result.stderr
+
+
+def test_home_explains_partnerup_to_visitors_and_sends_teachers_to_their_classes(alice_client):
+    page = Client().get("/").content.decode()
+    assert "Writing partnerships, on purpose" in page and "Create a teacher account" in page
+    assert alice_client.get("/").url == reverse("classes:list")

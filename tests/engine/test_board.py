@@ -189,3 +189,13 @@ def test_any_sequence_of_moves_places_everyone_exactly_once(data):
     assert all(p.members for p in plan.partnerships)
     assert all(sorted(dict(p.roles).values()) == list("ABCDEF"[: len(p.members)])
                for p in plan.partnerships)  # fmt: skip
+
+
+def test_a_three_made_by_hand_in_an_even_class_is_not_explained_as_an_odd_class():
+    students = roster("Ana", "Ben", "Cy", "Di")
+    plan = move_student(board(card("Ana", "Ben"), card("Cy", "Di")), "Cy", 0)
+    reasons = check_board(plan, students, (), PlanSettings())[0].reasons
+    assert "a three made on the board" in reasons
+    assert not any("odd number" in r for r in reasons)
+    odd = check_board(board(card("Ana", "Ben", "Cy")), students[:3], (), PlanSettings())
+    assert any("odd number" in r for r in odd[0].reasons)
