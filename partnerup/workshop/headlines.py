@@ -24,9 +24,15 @@ def make_week(classroom: Classroom, monday: date) -> HeadlineWeek:
     on from every earlier week. Raises InfeasibleError when keep-apart rules leave no
     way to pair everyone."""
     students, rules = class_roster(classroom)
+    # Every other week counts as used, earlier or later; a week made again also avoids
+    # its own old pairs, so "make them again" gives new partners.
     earlier = [
         tuple(tuple(g) for g in week.groups)
-        for week in classroom.headlines.filter(monday__lt=monday).order_by("monday")
+        for week in classroom.headlines.order_by("monday")
+        if week.monday != monday
+    ]
+    earlier += [
+        tuple(tuple(g) for g in week.groups) for week in classroom.headlines.filter(monday=monday)
     ]
     current = classroom.current_plan
     week = next_headline_week(students, earlier, rules, board_plan(current) if current else None)

@@ -77,7 +77,7 @@ def test_monday_headline_partners_and_their_week_card(open_page, django_user_mod
     page.goto(reverse("workshop:today", args=[classroom.pk]))
     page.get_by_role("link", name="Monday headline partners").click()
     page.get_by_label("Week of Monday").fill("2026-09-14")
-    page.get_by_role("button", name="Make this week's partners").click()
+    page.get_by_role("button", name="Make this Monday's partners").click()
     page.get_by_role("heading", name="Headline partners · week of September 14").wait_for()
     shot(page, "23-headline-week")
     week = classroom.headlines.get()

@@ -117,3 +117,25 @@ def test_another_teacher_cannot_see_or_make_weeks(client, charlie, alice_client,
         assert client.get(url).status_code == 404
     assert make(client, room, MONDAY + timedelta(weeks=1)).status_code == 404
     assert HeadlineWeek.objects.count() == 1
+
+
+def test_an_earlier_monday_and_a_remade_week_avoid_every_other_weeks_pairs(alice_client, room):
+    for week in (1, 2, 3):
+        make(alice_client, room, MONDAY + timedelta(weeks=week))
+    make(alice_client, room, MONDAY)
+    first = room.headlines.get(monday=MONDAY)
+    others = set().union(*(pairs(w) for w in room.headlines.exclude(pk=first.pk)))
+    assert not pairs(first) & others
+    before = pairs(first)
+    make(alice_client, room, MONDAY, replace="yes")
+    again = room.headlines.get(monday=MONDAY)
+    assert pairs(again) != before and not pairs(again) & others
+
+
+def test_the_week_card_has_lines_for_each_student(alice_client, room):
+    make(alice_client, room, MONDAY)
+    week = room.headlines.get()
+    printed = alice_client.get(reverse("workshop:headline_print", args=[room.pk, week.pk]))
+    for group in week.groups:
+        for name in group:
+            assert f"For {name}:".encode() in printed.content
