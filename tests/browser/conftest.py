@@ -96,3 +96,9 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def board_ready(page):
+    """The board's scripts are loaded (they are deferred): picking, dragging and htmx
+    buttons work."""
+    page.wait_for_function("document.documentElement.dataset.board === 'ready' && window.htmx")

@@ -9,7 +9,7 @@ from partnerup import demo
 from partnerup.classes.models import Classroom
 from partnerup.plans.models import Plan
 
-from .conftest import TABLET, shot
+from .conftest import TABLET, board_ready, shot
 
 ROSTER = Path(demo.EXAMPLES) / "room12.csv"
 PASSWORD = "writing-partners-2026"
@@ -123,6 +123,7 @@ def test_new_teacher_main_path(page):
     ]
     source, target = free[0], free[1]
     moving = card_members(page, source)[0]
+    board_ready(page)
     page.locator(f'#board .chip[data-student="{moving}"]').drag_to(
         page.locator(f'#board li.pcard[data-card="{target}"] .pcard-head')
     )
@@ -216,6 +217,7 @@ def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
         g["members"] for g in groups if not ruled & set(g["members"]) and len(g["members"]) == 2
     ]
     first, second = free[0][0], free[1][0]
+    board_ready(page)
     page.locator(f'#board .chip[data-student="{first}"]').focus()
     page.keyboard.press("Enter")
     assert (

@@ -10,7 +10,7 @@ from partnerup.classes.services import class_roster
 from partnerup.engine import plan_partnerships, plan_to_dict
 from partnerup.plans.models import Plan
 
-from .conftest import TABLET, shot
+from .conftest import TABLET, board_ready, shot
 
 PASSWORD = "writing-partners-2026"
 
@@ -49,6 +49,7 @@ def test_two_absences_repair_the_board(open_page, django_user_model):
     pairs = [g["members"] for g in plan_groups if len(g["members"]) == 2]
     away = [pairs[0][0], pairs[1][0]]
     page.evaluate("window.stillThisPage = true")
+    board_ready(page)
     for name in away:
         page.locator("button.attend", has_text=name).click()
         page.locator("button.attend[aria-pressed=true]", has_text=name).wait_for()

@@ -90,6 +90,8 @@
     document.querySelectorAll(".drop-target").forEach((z) => z.classList.remove("drop-target"));
   });
 
+  document.documentElement.dataset.board = "ready";
+
   // After a move, keep the keyboard where it was: on the student who moved.
   document.addEventListener("htmx:afterSwap", () => {
     picked = null;
