@@ -13,7 +13,7 @@ from django.db import transaction
 
 from partnerup import engine
 from partnerup.classes.models import Classroom
-from partnerup.classes.services import add_rule, replace_roster
+from partnerup.classes.roster_import import load_roster
 
 EXAMPLES = Path(__file__).parent / "examples"
 DEMO_USER = "demo"
@@ -29,10 +29,7 @@ def example_roster() -> tuple[tuple[engine.Student, ...], tuple[engine.Rule, ...
 
 
 def fill_with_example(classroom: Classroom) -> None:
-    students, rules = example_roster()
-    replace_roster(classroom, students)
-    for rule in rules:
-        add_rule(classroom, rule.kind, list(rule.students))
+    load_roster(classroom, *example_roster())
 
 
 @transaction.atomic

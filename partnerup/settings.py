@@ -33,11 +33,24 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envint(name: str, default: int, least: int = 1) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < least:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {least}, not {raw!r}")
+    return int(raw)
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET)
 DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # Demo sign-in (a one-click button for the demo teacher) exists only in local demo mode.
 DEMO_MODE = envbool("PARTNERUP_DEMO", False)
+# A class on the web has at most this many students (grade-level pools are the CLI's).
+PARTNERUP_MAX_CLASS_SIZE = envint("PARTNERUP_MAX_CLASS_SIZE", 60, least=2)
+# A roster upload is refused above this size.
+PARTNERUP_MAX_UPLOAD_BYTES = 1_000_000
 
 INSTALLED_APPS = [
     "django.contrib.auth",

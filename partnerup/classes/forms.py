@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+
+from partnerup.engine.names import TAG_MAX_LENGTH, name_key, refused_character
+from partnerup.textcheck import TextChecked
 
 from . import services
 from .models import Classroom, Rule, Student
@@ -14,21 +18,21 @@ TAG_FIELDS = ("interests", "goals", "strengths")
 CHOICE_FIELDS = (("choice1", "1st"), ("choice2", "2nd"), ("choice3", "3rd"))
 
 
-class ClassroomForm(forms.ModelForm):
+class ClassroomForm(TextChecked, forms.ModelForm):
     class Meta:
         model = Classroom
         fields = ["name"]
         labels = {"name": "Class name"}
 
 
-class RosterUploadForm(forms.Form):
+class RosterUploadForm(TextChecked, forms.Form):
     roster = forms.FileField(label="Roster CSV file", help_text="Saved from a spreadsheet as CSV.")
 
 
-class StudentForm(forms.ModelForm):
+class StudentForm(TextChecked, forms.ModelForm):
     """One student's profile. Interests, goals and strengths are ticked from the tags
     the class already uses, or typed new; classmates are picked from the class list,
-    so every name saved is a student of this class."""
+    so every classmate saved is a student of this class (by id)."""
 
     CLASSMATE_LISTS = ("avoid", "past_partners")
 
@@ -61,28 +65,38 @@ class StudentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
         others = classroom.students.exclude(pk=self.instance.pk)
-        classmates = [(name, name) for name in others.values_list("name", flat=True)]
+        classmates = [(str(pk), name) for pk, name in others.values_list("pk", "name")]
         tags = class_tags(classroom)
         for field in TAG_FIELDS:
             self._add_tag_fields(field, tags[field])
         for field in self.CLASSMATE_LISTS:
-            self.fields[field] = forms.MultipleChoiceField(
+            self.fields[field] = forms.TypedMultipleChoiceField(
                 required=False,
                 choices=classmates,
+                coerce=int,
                 widget=forms.CheckboxSelectMultiple,
                 label=self._meta.labels.get(field, field.capitalize()),
                 error_messages=NOT_IN_CLASS,
             )
+            self.initial[field] = [str(pk) for pk in getattr(self.instance, field)]
         pick = [("", "—")] + classmates
-        self.fields["reading_partner"] = forms.ChoiceField(
-            required=False, choices=pick, label="Reading partner", error_messages=NOT_IN_CLASS
+        self.fields["reading_partner"] = forms.ModelChoiceField(
+            queryset=others,
+            required=False,
+            label="Reading partner",
+            error_messages={"invalid_choice": "That is not a student in this class."},
         )
         for column, rank in CHOICE_FIELDS:
-            self.fields[column] = forms.ChoiceField(
-                required=False, choices=pick, label=f"{rank} choice", error_messages=NOT_IN_CLASS
+            self.fields[column] = forms.TypedChoiceField(
+                required=False,
+                choices=pick,
+                coerce=int,
+                empty_value=None,
+                label=f"{rank} choice",
+                error_messages=NOT_IN_CLASS,
             )
         for (column, _), chosen in zip(CHOICE_FIELDS, self.instance.choices, strict=False):
-            self.initial[column] = chosen
+            self.initial[column] = str(chosen)
 
     def _add_tag_fields(self, field: str, known: list[str]) -> None:
         self.fields[field] = forms.MultipleChoiceField(
@@ -92,7 +106,7 @@ class StudentForm(forms.ModelForm):
             label=field.capitalize(),
         )
         self.fields[f"{field}_new"] = forms.CharField(
-            required=False, label="Add new (separate with ;)"
+            required=False, max_length=1000, label="Add new (separate with ;)"
         )
         # A student's own tags are ticked, in the class's spelling of each.
         spelling = {tag.lower(): tag for tag in known}
@@ -114,10 +128,15 @@ class StudentForm(forms.ModelForm):
         return [self[column] for column, _ in CHOICE_FIELDS] + [self["reading_partner"]]
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
+        name = self.cleaned_data["name"]
         others = self.classroom.students.exclude(pk=self.instance.pk)
-        if others.filter(name__iexact=name).exists():
-            raise forms.ValidationError(f"{name} is already in this class; add an initial.")
+        same = others.filter(name_key=name_key(name)).first()
+        if same is not None:
+            raise forms.ValidationError(f"{same.name} is already in this class; add an initial.")
+        if self.instance.pk is None and others.count() >= settings.PARTNERUP_MAX_CLASS_SIZE:
+            raise forms.ValidationError(
+                f"This class has {others.count()} students, the most a class can have."
+            )
         return name
 
     def clean_level(self):
@@ -137,13 +156,20 @@ class StudentForm(forms.ModelForm):
         for field in TAG_FIELDS:
             typed = _tags(cleaned.get(f"{field}_new", ""))
             cleaned[field] = _once([*cleaned.get(field, []), *typed], self.fields[field].choices)
-        chosen: list[str] = []
+        for field in TAG_FIELDS:
+            for tag in cleaned[field]:
+                if len(tag) > TAG_MAX_LENGTH or refused_character(tag):
+                    self.add_error(f"{field}_new", f"Keep each one under {TAG_MAX_LENGTH} letters.")
+        chosen: list[int] = []
+        names = dict(self.fields["avoid"].choices)
         for column, _ in CHOICE_FIELDS:
-            name = cleaned.get(column)
-            if name and name in chosen:
-                self.add_error(column, f"{name} is already a choice above; pick someone else.")
-            elif name:
-                chosen.append(name)
+            pk = cleaned.get(column)
+            if pk and pk in chosen:
+                self.add_error(
+                    column, f"{names[str(pk)]} is already a choice above; pick someone else."
+                )
+            elif pk:
+                chosen.append(pk)
         cleaned["choices"] = chosen
         return cleaned
 
@@ -176,7 +202,7 @@ def _tags(raw: str) -> list[str]:
     return [part.strip() for part in raw.split(";") if part.strip()]
 
 
-class RuleForm(forms.Form):
+class RuleForm(TextChecked, forms.Form):
     """A keep-apart or keep-together rule over students of this class. A rule that
     repeats one already there, or clashes with the class's other hard rules, is
     refused with the clash named, and nothing is saved."""
@@ -187,7 +213,8 @@ class RuleForm(forms.Form):
         label="Kind of rule",
         error_messages={"required": "Choose keep apart or keep together."},
     )
-    students = forms.MultipleChoiceField(
+    students = forms.TypedMultipleChoiceField(
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
         label="Students (pick two or more)",
         error_messages={**NOT_IN_CLASS, "required": "Pick at least two students."},
@@ -196,33 +223,51 @@ class RuleForm(forms.Form):
     def __init__(self, *args, classroom: Classroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
-        names = classroom.students.values_list("name", flat=True)
-        self.fields["students"].choices = [(name, name) for name in names]
+        self.names = dict(classroom.students.values_list("pk", "name"))
+        self.fields["students"].choices = [(str(pk), name) for pk, name in self.names.items()]
 
     def clean_students(self):
         picked = set(self.cleaned_data["students"])
         if len(picked) < 2:
             raise forms.ValidationError("Pick at least two students.")
-        return [name for name, _ in self.fields["students"].choices if name in picked]
+        return [pk for pk in self.names if pk in picked]
 
     def clean(self):
         cleaned = super().clean()
-        kind, names = cleaned.get("kind"), cleaned.get("students")
-        if not kind or not names:
+        kind, pks = cleaned.get("kind"), cleaned.get("students")
+        if not kind or not pks:
             return cleaned
-        if kind == "keep_together" and len(names) > 3:
+        if kind == "keep_together" and len(pks) > 3:
             self.add_error(
                 "students",
                 f"Keep together is for two or three students (partnerships are pairs or "
-                f"threes); you picked {len(names)}.",
+                f"threes); you picked {len(pks)}.",
             )
             return cleaned
         for rule in self.classroom.rules.filter(kind=kind):
-            if set(names) <= set(rule.students):
-                raise forms.ValidationError(f"The rule “{rule}” already covers this.")
-        clashes = services.rule_clashes(self.classroom, kind, names)
+            if set(pks) <= set(rule.students):
+                raise forms.ValidationError(
+                    f"The rule “{rule.described(self.names)}” already covers this."
+                )
+        clashes = services.rule_clashes(self.classroom, kind, pks)
         if clashes:
             raise forms.ValidationError(
                 [f"This clashes with the class's other rules: {clash}." for clash in clashes]
             )
         return cleaned
+
+
+class ImportConfirmForm(TextChecked, forms.Form):
+    """Which students missing from the imported file to remove (none by default)."""
+
+    remove = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Remove these students who are not in the file",
+        error_messages={"invalid_choice": "That student is not in this class any more."},
+    )
+
+    def __init__(self, *args, students, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove"].choices = [(str(s.pk), s.name) for s in students]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
+
+from partnerup.engine.names import (
+    EXTERNAL_ID_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    TAG_MAX_LENGTH,
+    name_key,
+    normalise_name,
+)
 
 
 class Classroom(models.Model):
@@ -37,36 +46,65 @@ def classroom_or_404(user, pk: int) -> Classroom:
     return get_object_or_404(classes_for(user), pk=pk)
 
 
+def lock_class(classroom: Classroom) -> None:
+    """Inside a transaction: hold the class's row until it ends, so requests that
+    change the class's state (plans, days, imports) run one after the other. SQLite
+    needs nothing more: its write transactions already run one at a time (IMMEDIATE)."""
+    Classroom.objects.select_for_update().filter(pk=classroom.pk).exists()
+
+
 class Student(models.Model):
+    """A writer in a class. Everything else refers to a student by id (foreign keys,
+    or ids inside JSON lists), so renaming a student changes this row only."""
+
     TALK_CHOICES = [("quiet", "Quiet"), ("balanced", "Balanced"), ("dominant", "Dominant")]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="students")
-    name = models.CharField(max_length=80)
+    name = models.CharField(max_length=NAME_MAX_LENGTH)
+    # The name as compared: NFC, trimmed, case-folded; unique in the class.
+    name_key = models.CharField(max_length=NAME_MAX_LENGTH * 3, editable=False)
+    # The school's student id, when an import gave one: the next import matches by it.
+    external_id = models.CharField(max_length=EXTERNAL_ID_MAX_LENGTH, blank=True)
     level = models.PositiveSmallIntegerField(null=True, blank=True)
     goals = models.JSONField(default=list, blank=True)
     strengths = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
-    home_language = models.CharField(max_length=40, blank=True)
+    home_language = models.CharField(max_length=TAG_MAX_LENGTH, blank=True)
     english_level = models.DecimalField(max_digits=2, decimal_places=1, null=True, blank=True)
-    choices = models.JSONField(default=list, blank=True)
-    avoid = models.JSONField(default=list, blank=True)
+    choices = models.JSONField(default=list, blank=True)  # classmates' ids, ranked
+    avoid = models.JSONField(default=list, blank=True)  # classmates' ids
     talk = models.CharField(max_length=10, choices=TALK_CHOICES, default="balanced")
     often_absent = models.BooleanField(default=False)
     social_support = models.BooleanField(default=False)
     floater = models.BooleanField(default=False)
     new_student = models.BooleanField(default=False)
-    reading_partner = models.CharField(max_length=80, blank=True)
-    past_partners = models.JSONField(default=list, blank=True)
-    teacher_notes = models.TextField(blank=True)
+    reading_partner = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    past_partners = models.JSONField(default=list, blank=True)  # classmates' ids
+    teacher_notes = models.TextField(max_length=4000, blank=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["classroom", "name"], name="unique_name_in_class")
+            models.UniqueConstraint(fields=["classroom", "name_key"], name="unique_name_in_class"),
+            models.UniqueConstraint(
+                fields=["classroom", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_external_id_in_class",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def set_name(self, name: str) -> None:
+        self.name = normalise_name(name)
+        self.name_key = name_key(name)
+
+    def save(self, *args, **kwargs) -> None:
+        self.set_name(self.name)
+        super().save(*args, **kwargs)
 
 
 class Rule(models.Model):
@@ -74,7 +112,11 @@ class Rule(models.Model):
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="rules")
     kind = models.CharField(max_length=20, choices=KINDS)
-    students = models.JSONField(default=list)
+    students = models.JSONField(default=list)  # the students' ids
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {', '.join(self.students)}"
+        return self.get_kind_display()
+
+    def described(self, names: dict[int, str]) -> str:
+        """The rule in words with the class's names as they are now."""
+        return f"{self.get_kind_display()}: {', '.join(names.get(pk, '?') for pk in self.students)}"

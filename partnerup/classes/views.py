@@ -1,17 +1,26 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from partnerup.engine import RosterError
+from partnerup import engine
 
 from . import services
-from .forms import EDITABLE_RULE_KINDS, ClassroomForm, RosterUploadForm, RuleForm, StudentForm
+from .forms import (
+    EDITABLE_RULE_KINDS,
+    ClassroomForm,
+    ImportConfirmForm,
+    RosterUploadForm,
+    RuleForm,
+    StudentForm,
+)
 from .models import classes_for
+from .removal import forget_students, what_removing_deletes
+from .roster_import import ImportRefused, Roster, apply_import, preview_import
 
 PENDING_IMPORT = "pending_roster_import"
-MAX_UPLOAD_BYTES = 1_000_000
 
 
 def _classroom(request, pk):
@@ -66,8 +75,8 @@ def class_detail(request, pk):
 
 @login_required
 def roster_import(request, pk):
-    """Upload → preview (every row, each problem in plain words next to its row) →
-    confirm, offered only for a file without problems."""
+    """Upload → preview (every problem next to its row; or what the import would add,
+    change and leave out) → confirm, offered only for a file without problems."""
     classroom = _classroom(request, pk)
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     context = {"classroom": classroom, "form": form}
@@ -77,16 +86,25 @@ def roster_import(request, pk):
         upload = form.cleaned_data["roster"]
         text, problem = _read_upload(upload)
         if problem is None:
-            reading = services.check_roster(text, upload.name)
+            reading = engine.read_roster(text, file=upload.name)
             if not reading.problems:
-                request.session[PENDING_IMPORT] = {"class": pk, "text": text, "name": upload.name}
+                roster = Roster.from_reading(reading, text)
+                preview = preview_import(classroom, roster)
+                context["preview"] = preview
+                context["confirm_form"] = ImportConfirmForm(
+                    students=[m.student for m in preview.missing]
+                )
+                if not preview.problems:
+                    request.session[PENDING_IMPORT] = {
+                        "class": pk, "text": text, "name": upload.name
+                    }  # fmt: skip
             context.update(reading=reading, file_name=upload.name)
         context["problem"] = problem
     return render(request, "classes/import.html", context)
 
 
 def _read_upload(upload) -> tuple[str, str | None]:
-    if upload.size > MAX_UPLOAD_BYTES:
+    if upload.size > settings.PARTNERUP_MAX_UPLOAD_BYTES:
         return "", f"{upload.name}: the file is larger than 1 MB; is it really a class roster?"
     try:
         return upload.read().decode("utf-8-sig"), None
@@ -102,14 +120,24 @@ def roster_import_confirm(request, pk):
     if not pending or pending.get("class") != pk:
         messages.error(request, "Nothing to import: upload the roster again.")
         return redirect("classes:import", pk=pk)
-    try:
-        students = services.preview_roster(pending["text"], pending["name"])
-    except RosterError as error:
-        messages.error(request, error.located())
+    reading = engine.read_roster(pending["text"], file=pending["name"])
+    form = ImportConfirmForm(request.POST, students=classroom.students.all())
+    if reading.problems or not form.is_valid():
+        messages.error(request, "The file could not be read again: upload it again.")
         return redirect("classes:import", pk=pk)
-    services.replace_roster(classroom, students)
-    del request.session[PENDING_IMPORT]
-    messages.success(request, f"Imported {len(students)} students.")
+    try:
+        roster = Roster.from_reading(reading, pending["text"])
+        done = apply_import(classroom, roster, set(form.cleaned_data["remove"]))
+    except ImportRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("classes:import", pk=pk)
+    request.session.pop(PENDING_IMPORT, None)
+    removed = len(set(form.cleaned_data["remove"]) & {m.student.pk for m in done.missing})
+    messages.success(
+        request,
+        f"Imported: {len(done.new)} new, {len(done.changed)} updated, "
+        f"{len(done.unchanged)} unchanged, {removed} removed.",
+    )
     return redirect("classes:detail", pk=pk)
 
 
@@ -118,11 +146,12 @@ def student_profile(request, pk, student_pk):
     """Everything the class's roster holds about one student, read-only."""
     classroom = _classroom(request, pk)
     student = get_object_or_404(classroom.students, pk=student_pk)
-    profiles = dict(classroom.students.values_list("name", "pk"))
+    names = services.names_of(classroom)
 
-    def linked(names):
-        return [(name, profiles.get(name)) for name in names]
+    def linked(pks):
+        return [(names[pk], pk) for pk in pks if pk in names]
 
+    partner = student.reading_partner_id
     context = {
         "classroom": classroom,
         "student": student,
@@ -130,7 +159,7 @@ def student_profile(request, pk, student_pk):
         "choices": linked(student.choices),
         "avoid": linked(student.avoid),
         "past_partners": linked(student.past_partners),
-        "reading_partner": linked([student.reading_partner] if student.reading_partner else []),
+        "reading_partner": linked([partner] if partner else []),
     }
     return render(request, "classes/student.html", context)
 
@@ -159,10 +188,13 @@ def student_remove(request, pk, student_pk):
     classroom = _classroom(request, pk)
     student = get_object_or_404(classroom.students, pk=student_pk)
     if request.method != "POST":
-        return render(
-            request, "classes/student_remove.html", {"classroom": classroom, "student": student}
-        )
-    student.delete()
+        context = {
+            "classroom": classroom,
+            "student": student,
+            "would_delete": what_removing_deletes(student),
+        }
+        return render(request, "classes/student_remove.html", context)
+    forget_students(classroom, {student.pk})
     messages.success(request, f"Removed {student.name}.")
     return redirect("classes:detail", pk=pk)
 
@@ -172,14 +204,16 @@ def rules(request, pk):
     """The class's keep-apart and keep-together rules, and a form to add one."""
     classroom = _classroom(request, pk)
     form = RuleForm(request.POST or None, classroom=classroom)
+    names = services.names_of(classroom)
     if request.method == "POST" and form.is_valid():
-        kind, names = form.cleaned_data["kind"], form.cleaned_data["students"]
-        rule = services.add_rule(classroom, kind, names)
-        messages.success(request, f"Added the rule “{rule}”.")
+        kind, pks = form.cleaned_data["kind"], form.cleaned_data["students"]
+        rule = services.add_rule(classroom, kind, pks)
+        messages.success(request, f"Added the rule “{rule.described(names)}”.")
         return redirect("classes:rules", pk=pk)
     listed = classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS).order_by("kind", "pk")
+    rules = [(rule, rule.described(names)) for rule in listed]
     return render(
-        request, "classes/rules.html", {"classroom": classroom, "rules": listed, "form": form}
+        request, "classes/rules.html", {"classroom": classroom, "rules": rules, "form": form}
     )
 
 
@@ -189,5 +223,5 @@ def rule_delete(request, pk, rule_pk):
     classroom = _classroom(request, pk)
     rule = get_object_or_404(classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS), pk=rule_pk)
     rule.delete()
-    messages.success(request, f"Deleted the rule “{rule}”.")
+    messages.success(request, f"Deleted the rule “{rule.described(services.names_of(classroom))}”.")
     return redirect("classes:rules", pk=pk)

@@ -23,11 +23,11 @@ def rows_to_csv(rows: Iterable[Sequence[str]]) -> str:
     return out.getvalue()
 
 
-def plan_csv(cards, floaters: Sequence[str]) -> str:
+def plan_csv(cards, floaters) -> str:
     header = ["partnership", "partner A", "partner B", "partner C", "why"]
     rows = [header]
     for card in cards:
-        names = [name for name, _ in card.members] + ["", "", ""]
+        names = [m.name for m in card.members] + ["", "", ""]
         rows.append([str(card.number), *names[:3], "; ".join(card.reasons)])
-    rows += [["floater", name, "", "", ""] for name in floaters]
+    rows += [["floater", m.name, "", "", ""] for m in floaters]
     return rows_to_csv(rows)

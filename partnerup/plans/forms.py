@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from partnerup.textcheck import TextChecked
+
 from .services import DEFAULT_SETTINGS, WEIGHT_NAMES
+
+NOT_ON_BOARD = {"invalid_choice": "That student is not in this class."}
 
 HOW_MUCH = [(0, "Not at all"), (1, "A little"), (2, "Some"), (3, "Quite a lot"), (4, "A lot")]
 WEIGHT_LABELS = {
@@ -24,7 +28,7 @@ STRATEGIES = [
 LEVELS = [("similar", "Similar levels"), ("mixed", "Mixed levels")]
 
 
-class PlanSettingsForm(forms.Form):
+class PlanSettingsForm(TextChecked, forms.Form):
     strategy = forms.ChoiceField(choices=STRATEGIES, widget=forms.RadioSelect, label="How to plan")
     level = forms.ChoiceField(choices=LEVELS, widget=forms.RadioSelect, label="Writing levels")
     threes = forms.BooleanField(required=False, label="Allow partnerships of three where they help")
@@ -73,7 +77,7 @@ class PlanSettingsForm(forms.Form):
         }
 
 
-class SavePlanForm(forms.Form):
+class SavePlanForm(TextChecked, forms.Form):
     name = forms.CharField(
         max_length=120, label="Plan name", help_text="e.g. Unit 2: Small moments"
     )
@@ -89,3 +93,49 @@ class SavePlanForm(forms.Form):
         if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
             raise forms.ValidationError("The plan ends before it starts: check the dates.")
         return data
+
+
+class BoardStepForm(TextChecked, forms.Form):
+    """One step on a board (the draft plan or Today): move `student` to card `to`, a
+    new card or the floaters, or swap them with `with`. Students are ids of the class."""
+
+    student = forms.TypedChoiceField(coerce=int, error_messages=NOT_ON_BOARD)
+    to = forms.RegexField(
+        regex=r"^(\d{1,3}|new|floaters)$",
+        required=False,
+        max_length=8,
+        error_messages={"invalid": "Choose where to move the student."},
+    )
+    confirm = forms.ChoiceField(choices=[("yes", "yes"), ("", "")], required=False)
+
+    def __init__(self, *args, classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = dict(classroom.students.values_list("pk", "name"))
+        pick = [(str(pk), name) for pk, name in self.names.items()]
+        self.fields["student"].choices = pick
+        self.fields["with"] = forms.TypedChoiceField(
+            coerce=int, choices=[("", "")] + pick, required=False, empty_value=None,
+            error_messages=NOT_ON_BOARD,
+        )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("with") and not data.get("to"):
+            raise forms.ValidationError("Choose where to move the student.")
+        return data
+
+    @property
+    def first_error(self) -> str:
+        return next(iter(self.errors.values()))[0]
+
+    def pending(self, broken: tuple[str, ...]) -> dict:
+        """What the "Do it anyway" confirmation shows and sends back."""
+        data = self.cleaned_data
+        return {
+            "broken": broken,
+            "student": data["student"],
+            "with": data.get("with") or "",
+            "to": data.get("to", ""),
+            "student_name": self.names[data["student"]],
+            "with_name": self.names.get(data.get("with") or 0, ""),
+        }

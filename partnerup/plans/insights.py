@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from partnerup.classes.keys import shown
 from partnerup.classes.models import Classroom
+from partnerup.classes.services import names_of
 
 UNCHANGED_AFTER = 2  # the same partners in this many plans in a row earns a warning
 
 
 @dataclass(frozen=True)
 class Unchanged:
-    members: tuple[str, ...]
+    members: tuple[str, ...]  # names
     plans: int  # consecutive saved plans, up to the current one, that kept them together
 
 
@@ -25,6 +27,7 @@ def unchanging_partnerships(classroom: Classroom) -> list[Unchanged]:
     history = [current] + [p for p in saved if p.pk != current.pk and p.saved < current.saved]
     together_by_plan = [_pairs(plan.arrangement) for plan in history]
     found = []
+    names = names_of(classroom)
     for pair in sorted(together_by_plan[0], key=sorted):
         run = 1
         for earlier in together_by_plan[1:]:
@@ -32,7 +35,7 @@ def unchanging_partnerships(classroom: Classroom) -> list[Unchanged]:
                 break
             run += 1
         if run >= UNCHANGED_AFTER:
-            found.append(Unchanged(tuple(sorted(pair)), run))
+            found.append(Unchanged(tuple(sorted(shown(key, names) for key in pair)), run))
     return found
 
 

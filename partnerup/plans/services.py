@@ -6,13 +6,15 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
 
 from partnerup import engine
-from partnerup.classes.models import Classroom
-from partnerup.classes.services import class_roster
+from partnerup.classes.keys import key_pk, shown, shown_all, student_key
+from partnerup.classes.models import Classroom, lock_class
+from partnerup.classes.services import class_roster, names_of
 from partnerup.engine import board
 from partnerup.engine.board import (
     FLOATERS,
@@ -74,11 +76,15 @@ def plan_settings(chosen: dict) -> engine.PlanSettings:
     )
 
 
+def in_words(classroom: Classroom, text: str) -> str:
+    """An engine message (a board error, a clash) with the class's names in it."""
+    return shown(text, names_of(classroom))
+
+
 def board_plan(plan: Plan) -> engine.Plan:
     return engine.plan_from_dict(plan.arrangement, file=plan.name or "draft plan")
 
 
-@transaction.atomic
 def generate(classroom: Classroom, chosen: dict) -> Plan:
     """Plan the class and make the result its draft (replacing an unsaved draft).
 
@@ -89,23 +95,26 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
     if len(students) < 2:
         raise engine.InfeasibleError(["add at least two students before planning"])
     result = engine.plan_partnerships(students, rules, plan_settings(chosen))
-    classroom.plans.filter(is_draft=True).delete()
-    return Plan.objects.create(
-        classroom=classroom, settings=chosen, arrangement=engine.plan_to_dict(result)
-    )
+    with transaction.atomic():
+        lock_class(classroom)
+        classroom.plans.filter(is_draft=True).delete()
+        return Plan.objects.create(
+            classroom=classroom, settings=chosen, arrangement=engine.plan_to_dict(result)
+        )
 
 
-def move_or_swap(data) -> tuple[Step, dict]:
-    """The board step a move request asks for (form fields student, with, to) and the
-    fields to send back when it must be confirmed. Raises BoardError for a bad target."""
-    student, swap_with, to = (data.get(k, "") for k in ("student", "with", "to"))
-    asked = {"student": student, "with": swap_with, "to": to}
-    if swap_with:
-        return (lambda p: swap_students(p, student, swap_with)), asked
-    target = int(to) if to.isdigit() else to
+def move_or_swap(asked: dict) -> Step:
+    """The board step a move asks for: `asked` is a cleaned BoardStepForm (student and
+    with are student ids, to a card index, "new" or "floaters")."""
+    student = student_key(asked["student"])
+    if asked.get("with"):
+        swap_with = student_key(asked["with"])
+        return lambda p: swap_students(p, student, swap_with)
+    to = asked.get("to", "")
+    target: int | str = int(to) if to.isascii() and to.isdigit() else to
     if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
         raise BoardError("Choose where to move the student.")
-    return (lambda p: move_student(p, student, target)), asked
+    return lambda p: move_student(p, student, target)
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,7 @@ def step_arrangement(
         check_board(after, students, rules, settings),
     )
     if broken and not confirmed:
-        return None, StepOutcome(needs_confirming=tuple(broken))
+        return None, StepOutcome(needs_confirming=shown_all(broken, names_of(classroom)))
     return engine.plan_to_dict(rescored(after, students, rules, settings)), StepOutcome()
 
 
@@ -157,6 +166,7 @@ def replan_rest(plan: Plan) -> None:
 def save_as_current(plan: Plan, name: str, starts: date | None, ends: date | None) -> None:
     """The draft becomes a saved plan and the class's current one; the old one stays
     in the history."""
+    lock_class(plan.classroom)
     plan.classroom.plans.filter(is_current=True).update(is_current=False)
     plan.name, plan.starts, plan.ends = name, starts, ends
     plan.is_draft, plan.is_current, plan.saved = False, True, timezone.now()
@@ -165,6 +175,7 @@ def save_as_current(plan: Plan, name: str, starts: date | None, ends: date | Non
 
 @transaction.atomic
 def make_current(plan: Plan) -> None:
+    lock_class(plan.classroom)
     plan.classroom.plans.filter(is_current=True).exclude(pk=plan.pk).update(is_current=False)
     plan.is_current = True
     plan.save(update_fields=["is_current"])
@@ -173,10 +184,17 @@ def make_current(plan: Plan) -> None:
 @transaction.atomic
 def draft_from(plan: Plan) -> Plan:
     """A new draft starting from a saved plan (the saved plan itself never changes)."""
+    lock_class(plan.classroom)
     plan.classroom.plans.filter(is_draft=True).delete()
     return Plan.objects.create(
         classroom=plan.classroom, settings=plan.settings, arrangement=plan.arrangement
     )
+
+
+class Member(NamedTuple):
+    pk: int | None  # None: a student no longer in the class
+    name: str
+    letter: str  # A, B or C
 
 
 @dataclass(frozen=True)
@@ -184,7 +202,7 @@ class Card:
     """One partnership as the board and the print views show it."""
 
     index: int
-    members: tuple[tuple[str, str], ...]  # (name, role letter) in role order
+    members: tuple[Member, ...]  # in role order
     is_locked: bool
     score: int
     reasons: tuple[str, ...]
@@ -196,23 +214,40 @@ class Card:
         return self.index + 1
 
 
-def cards(plan: Plan) -> tuple[list[Card], engine.Plan]:
-    """Every partnership checked against the class as it is now."""
+@dataclass(frozen=True)
+class Board:
+    cards: list[Card]
+    floaters: list[Member]
+    arranged: engine.Plan
+
+
+def cards(plan: Plan) -> Board:
+    """Every partnership checked against the class as it is now, in its names."""
     students, rules = class_roster(plan.classroom)
     arranged = board_plan(plan)
     checks = check_board(arranged, students, rules, plan_settings(plan.settings))
+    names = names_of(plan.classroom)
     pairs = zip(arranged.partnerships, checks, strict=True)
-    return [_card(i, p, c) for i, (p, c) in enumerate(pairs)], arranged
+    return Board(
+        cards=[_card(i, p, c, names) for i, (p, c) in enumerate(pairs)],
+        floaters=[member(key, "", names) for key in arranged.floaters],
+        arranged=arranged,
+    )
 
 
-def _card(index: int, p: engine.Partnership, check: CardCheck) -> Card:
+def member(key: str, letter: str, names: dict[int, str]) -> Member:
+    pk = key_pk(key)
+    return Member(pk if pk in names else None, shown(key, names), letter)
+
+
+def _card(index: int, p: engine.Partnership, check: CardCheck, names: dict[int, str]) -> Card:
     role = p.role_of
     return Card(
         index=index,
-        members=tuple((m, role.get(m, "")) for m in ordered_members(p)),
+        members=tuple(member(m, role.get(m, ""), names) for m in ordered_members(p)),
         is_locked=p.is_locked,
         score=round(check.score),
-        reasons=check.reasons,
-        broken=check.broken,
-        warnings=check.warnings,
+        reasons=shown_all(check.reasons, names),
+        broken=shown_all(check.broken, names),
+        warnings=shown_all(check.warnings, names),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -23,7 +24,7 @@ from partnerup.engine.board import (
 
 from . import services
 from .export import plan_csv
-from .forms import PlanSettingsForm, SavePlanForm
+from .forms import BoardStepForm, PlanSettingsForm, SavePlanForm
 from .models import Plan
 
 
@@ -33,11 +34,10 @@ def _plan(request, pk, plan_pk) -> Plan:
 
 
 def _draft(request, pk, plan_pk) -> Plan:
-    return get_object_or_404(
-        classroom_or_404(request.user, pk).plans.select_related("classroom"),
-        pk=plan_pk,
-        is_draft=True,
-    )
+    """The class's draft, its row locked until the request's transaction ends: board
+    steps run one at a time, each on the board as the one before left it."""
+    plans = classroom_or_404(request.user, pk).plans.select_related("classroom")
+    return get_object_or_404(plans.select_for_update(of=("self",)), pk=plan_pk, is_draft=True)
 
 
 @login_required
@@ -75,7 +75,8 @@ def plan_generate(request, pk):
     try:
         draft = services.generate(classroom, form.chosen())
     except InfeasibleError as error:
-        return _index(request, classroom, form, conflicts=error.conflicts)
+        conflicts = [services.in_words(classroom, c) for c in error.conflicts]
+        return _index(request, classroom, form, conflicts=conflicts)
     return redirect("plans:board", pk=pk, plan_pk=draft.pk)
 
 
@@ -92,12 +93,13 @@ def plan_board(request, pk, plan_pk):
 
 
 def _board_context(plan: Plan, **extra) -> dict:
-    cards, arranged = services.cards(plan)
+    board = services.cards(plan)
+    cards, arranged = board.cards, board.arranged
     return {
         "classroom": plan.classroom,
         "plan": plan,
         "cards": cards,
-        "floaters": arranged.floaters,
+        "floaters": board.floaters,
         "total": round(sum(card.score for card in cards)),
         "broken_count": sum(len(card.broken) for card in cards),
         "edited": arranged.status == "edited",
@@ -108,6 +110,8 @@ def _board_context(plan: Plan, **extra) -> dict:
 
 
 def _board_response(request, plan: Plan, **extra):
+    if extra.get("error"):
+        extra["error"] = services.in_words(plan.classroom, extra["error"])
     if request.htmx:
         return render(request, "plans/_board.html", _board_context(plan, **extra))
     for problem in [extra.get("error"), *extra.get("pending", {}).get("broken", ())]:
@@ -118,21 +122,26 @@ def _board_response(request, plan: Plan, **extra):
 
 @login_required
 @require_POST
+@transaction.atomic
 def board_move(request, pk, plan_pk):
     """Move a student to a card / a new card / the floaters, or swap with a classmate."""
     plan = _draft(request, pk, plan_pk)
+    form = BoardStepForm(request.POST, classroom=plan.classroom)
+    if not form.is_valid():
+        return _board_response(request, plan, error=form.first_error)
     try:
-        step, asked = services.move_or_swap(request.POST)
-        outcome = services.take_step(plan, step, confirmed=request.POST.get("confirm") == "yes")
+        step = services.move_or_swap(form.cleaned_data)
+        outcome = services.take_step(plan, step, confirmed=form.cleaned_data["confirm"] == "yes")
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     if outcome.needs_confirming:
-        return _board_response(request, plan, pending={"broken": outcome.needs_confirming, **asked})
-    return _board_response(request, plan, moved=asked["student"])
+        return _board_response(request, plan, pending=form.pending(outcome.needs_confirming))
+    return _board_response(request, plan, moved=form.cleaned_data["student"])
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def board_lock(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
     locked = request.POST.get("locked") == "yes"
@@ -145,6 +154,7 @@ def board_lock(request, pk, plan_pk, card):
 
 @login_required
 @require_POST
+@transaction.atomic
 def board_flip(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
     try:
@@ -156,18 +166,25 @@ def board_flip(request, pk, plan_pk, card):
 
 @login_required
 @require_POST
+@transaction.atomic
 def board_replan(request, pk, plan_pk):
     plan = _draft(request, pk, plan_pk)
     try:
         services.replan_rest(plan)
     except InfeasibleError as error:
         return _board_response(request, plan, error="Cannot re-plan: " + "; ".join(error.conflicts))
+
     return _board_response(request, plan)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def plan_save(request, pk, plan_pk):
+    classroom = classroom_or_404(request.user, pk)
+    saved = classroom.plans.filter(pk=plan_pk, is_draft=False).first()
+    if saved is not None:  # a second click on Save: it is saved already
+        return redirect("plans:show", pk=pk, plan_pk=plan_pk)
     plan = _draft(request, pk, plan_pk)
     form = SavePlanForm(request.POST)
     if not form.is_valid():
@@ -217,8 +234,8 @@ def plan_projector(request, pk, plan_pk):
 @login_required
 def plan_export(request, pk, plan_pk):
     plan = _plan(request, pk, plan_pk)
-    cards, arranged = services.cards(plan)
-    response = HttpResponse(plan_csv(cards, arranged.floaters), content_type="text/csv")
+    board = services.cards(plan)
+    response = HttpResponse(plan_csv(board.cards, board.floaters), content_type="text/csv")
     filename = f"{plan.classroom.name} {plan.name or 'draft'}.csv"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -58,7 +58,7 @@ class Answers(models.Model):
     wanted = models.JSONField(default=list)  # trait keys, most important first
     offered = models.JSONField(default=list)
     ad_sentence = models.CharField(max_length=200, blank=True)
-    answered_ads = models.JSONField(default=list)  # classmates whose ads they'd answer
+    answered_ads = models.JSONField(default=list)  # ids of classmates whose ads they'd answer
     tchart_like = models.TextField(blank=True)  # what I'd like in a writing partner
     tchart_offer = models.TextField(blank=True)  # what I can offer
     goal = models.CharField(max_length=80, blank=True)  # a checklist skill

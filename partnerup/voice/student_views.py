@@ -102,11 +102,10 @@ def three_classmates(request, card):
     student = card.student
     shown = display_names(student.classroom)
     others = student.classroom.students.exclude(pk=student.pk).order_by("name")
-    by_pk = {str(s.pk): s.name for s in others}
+    by_pk = {str(s.pk): s.pk for s in others}
     classmates = [(str(s.pk), shown[s.name]) for s in others]
-    pk_of = {name: pk for pk, name in by_pk.items()}
     words, problem, saved = _words(card), None, False
-    chosen = [pk_of.get(name, "") for name in student.choices] + ["", "", ""]
+    chosen = [str(pk) for pk in student.choices] + ["", "", ""]
     if request.method == "POST":
         picked = [request.POST.get(f"choice{i}", "") for i in (1, 2, 3)]
         given = [p for p in picked if p]
@@ -195,7 +194,7 @@ def ads(request, card):
             answers.student_id,
             shown[answers.student.name],
             poster_of(answers, card.language),
-            answers.student.name in mine.answered_ads,
+            answers.student_id in mine.answered_ads,
         )
         for answers in posted.select_related("student").exclude(student=student)
     ]
@@ -209,10 +208,10 @@ def answer_ad(request, card, student_pk):
         card.student.classroom.students.exclude(pk=card.student.pk), pk=student_pk
     )
     mine = _answers(card)
-    if classmate.name in mine.answered_ads:
-        mine.answered_ads = [n for n in mine.answered_ads if n != classmate.name]
+    if classmate.pk in mine.answered_ads:
+        mine.answered_ads = [pk for pk in mine.answered_ads if pk != classmate.pk]
     else:
-        mine.answered_ads = [*mine.answered_ads, classmate.name]
+        mine.answered_ads = [*mine.answered_ads, classmate.pk]
     mine.save(update_fields=["answered_ads"])
     return redirect("voice:ads")
 

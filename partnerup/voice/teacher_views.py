@@ -136,7 +136,7 @@ def survey_questions(request, pk):
     if request.method == "POST":
         own = request.POST.get("own", "").strip()
         starters = [STARTER_QUESTIONS[int(i)] for i in request.POST.getlist("starter")
-                    if i.isdigit() and int(i) < len(STARTER_QUESTIONS)]  # fmt: skip
+                    if i.isascii() and i.isdigit() and int(i) < len(STARTER_QUESTIONS)]  # fmt: skip
         if len(own) > 200:
             messages.error(request, "Keep a question under 200 letters.")
             return redirect("voice_teacher:survey", pk=pk)

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.classes.services import names_of
 from partnerup.engine import InfeasibleError
+from partnerup.plans.services import in_words
 
 from . import headlines
-
-NOTE_LIMIT = 200
+from .forms import HeadlineNoteForm
 
 
 def _week(request, pk, week_pk):
@@ -34,9 +35,20 @@ def week_list(request, pk):
             "classroom": classroom,
             "weeks": classroom.headlines.all(),
             "this_monday": headlines.monday_of(timezone.localdate()),
-            "partners": sorted(headlines.headline_partners_of(classroom).items()),
+            "partners": _partners_by_name(classroom),
         },
     )
+
+
+def _partners_by_name(classroom):
+    names = names_of(classroom)
+    partners = headlines.headline_partners_of(classroom)
+    return sorted((names[pk], weeks) for pk, weeks in partners.items() if pk in names)
+
+
+def _named_groups(classroom, week) -> list[list[tuple[int, str]]]:
+    names = names_of(classroom)
+    return [[(pk, names[pk]) for pk in group if pk in names] for group in week.groups]
 
 
 @login_required
@@ -62,7 +74,8 @@ def week_make(request, pk):
     try:
         week = headlines.make_week(classroom, monday)
     except InfeasibleError as error:
-        messages.error(request, "No headline partners: " + "; ".join(error.conflicts))
+        clashes = "; ".join(in_words(classroom, c) for c in error.conflicts)
+        messages.error(request, "No headline partners: " + clashes)
         return redirect("workshop:headlines", pk=pk)
     return redirect("workshop:headline_week", pk=pk, week_pk=week.pk)
 
@@ -70,8 +83,11 @@ def week_make(request, pk):
 @login_required
 def week_show(request, pk, week_pk):
     classroom, week = _week(request, pk, week_pk)
-    notes = {note.student: note for note in week.notes.all()}
-    rows = [(group, [(name, notes.get(name)) for name in group]) for group in week.groups]
+    notes = {note.student_id: note for note in week.notes.all()}
+    rows = [
+        ([name for _, name in group], [(pk, name, notes.get(pk)) for pk, name in group])
+        for group in _named_groups(classroom, week)
+    ]
     return render(
         request, "workshop/headline_week.html", {"classroom": classroom, "week": week, "rows": rows}
     )
@@ -80,21 +96,26 @@ def week_show(request, pk, week_pk):
 @login_required
 def week_print(request, pk, week_pk):
     classroom, week = _week(request, pk, week_pk)
-    return render(request, "workshop/headline_print.html", {"classroom": classroom, "week": week})
+    groups = [[name for _, name in group] for group in _named_groups(classroom, week)]
+    return render(
+        request,
+        "workshop/headline_print.html",
+        {"classroom": classroom, "week": week, "groups": groups},
+    )
 
 
 @login_required
 @require_POST
 def week_note(request, pk, week_pk):
     classroom, week = _week(request, pk, week_pk)
-    student = request.POST.get("student", "")
-    if not any(student in group for group in week.groups):
-        messages.error(request, f"{student or 'That student'} has no headline partner this week.")
+    in_week = [pk for group in week.groups for pk in group]
+    students = classroom.students.filter(pk__in=in_week)
+    form = HeadlineNoteForm(request.POST, students=students)
+    if not form.is_valid():
+        messages.error(request, form.first_error)
         return redirect("workshop:headline_week", pk=pk, week_pk=week_pk)
-    fields = [request.POST.get(k, "").strip() for k in ("plus_one", "plus_two", "wish")]
-    if any(len(f) > NOTE_LIMIT for f in fields):
-        messages.error(request, f"Keep each plus and the wish under {NOTE_LIMIT} letters.")
-        return redirect("workshop:headline_week", pk=pk, week_pk=week_pk)
-    headlines.save_note(week, student, *fields)
-    messages.success(request, f"Saved {student}'s two pluses and a wish.")
+    data = form.cleaned_data
+    student = data["student"]
+    headlines.save_note(week, student, data["plus_one"], data["plus_two"], data["wish"])
+    messages.success(request, f"Saved {student.name}'s two pluses and a wish.")
     return redirect("workshop:headline_week", pk=pk, week_pk=week_pk)

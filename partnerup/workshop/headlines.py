@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from partnerup.classes.models import Classroom
-from partnerup.classes.services import class_roster
+from partnerup.classes.keys import keys_of, pks_of
+from partnerup.classes.models import Classroom, Student
+from partnerup.classes.services import class_roster, names_of
 from partnerup.engine.rotate import next_headline_week
 from partnerup.plans.services import board_plan
 
@@ -27,33 +28,35 @@ def make_week(classroom: Classroom, monday: date) -> HeadlineWeek:
     # Every other week counts as used, earlier or later; a week made again also avoids
     # its own old pairs, so "make them again" gives new partners.
     earlier = [
-        tuple(tuple(g) for g in week.groups)
+        tuple(keys_of(g) for g in week.groups)
         for week in classroom.headlines.order_by("monday")
         if week.monday != monday
     ]
     earlier += [
-        tuple(tuple(g) for g in week.groups) for week in classroom.headlines.filter(monday=monday)
+        tuple(keys_of(g) for g in week.groups) for week in classroom.headlines.filter(monday=monday)
     ]
     current = classroom.current_plan
     week = next_headline_week(students, earlier, rules, board_plan(current) if current else None)
     made, _ = HeadlineWeek.objects.update_or_create(
-        classroom=classroom, monday=monday, defaults={"groups": [list(g) for g in week]}
+        classroom=classroom, monday=monday, defaults={"groups": [pks_of(g) for g in week]}
     )
     made.notes.all().delete()
     return made
 
 
-def headline_partners_of(classroom: Classroom) -> dict[str, list[tuple[date, list[str]]]]:
-    """Each student's headline partners, week by week (newest first)."""
-    partners: dict[str, list[tuple[date, list[str]]]] = {}
+def headline_partners_of(classroom: Classroom) -> dict[int, list[tuple[date, list[str]]]]:
+    """Each student's (by id) headline partners' names, week by week (newest first)."""
+    names = names_of(classroom)
+    partners: dict[int, list[tuple[date, list[str]]]] = {}
     for week in classroom.headlines.all():
         for group in week.groups:
-            for name in group:
-                partners.setdefault(name, []).append((week.monday, [m for m in group if m != name]))
+            for pk in group:
+                others = [names[o] for o in group if o != pk and o in names]
+                partners.setdefault(pk, []).append((week.monday, others))
     return partners
 
 
-def save_note(week: HeadlineWeek, student: str, plus_one: str, plus_two: str, wish: str):
+def save_note(week: HeadlineWeek, student: Student, plus_one: str, plus_two: str, wish: str):
     HeadlineNote.objects.update_or_create(
         week=week,
         student=student,

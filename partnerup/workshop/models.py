@@ -16,9 +16,10 @@ class WorkshopDay(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="days")
     date = models.DateField()
     plan = models.ForeignKey(Plan, null=True, on_delete=models.SET_NULL, related_name="days")
-    absent = models.JSONField(default=list)
-    arrangement = models.JSONField(default=dict)  # the engine's plan for today
+    absent = models.JSONField(default=list)  # students' ids
+    arrangement = models.JSONField(default=dict)  # the engine's plan for today (keys.py)
     is_accepted = models.BooleanField(default=False)
+    turns_done = models.PositiveIntegerField(default=0)  # turn-and-talks recorded today
 
     class Meta:
         ordering = ["-date"]
@@ -34,8 +35,8 @@ class LeadTurn(models.Model):
     """One turn-and-talk: who led it in which partnership (the lead ledger)."""
 
     day = models.ForeignKey(WorkshopDay, on_delete=models.CASCADE, related_name="turns")
-    members = models.CharField(max_length=400)  # the partnership: sorted names joined by |
-    leader = models.CharField(max_length=80)
+    members = models.CharField(max_length=400)  # the partnership: sorted ids joined by |
+    leader = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="lead_turns")
     created = models.DateTimeField(auto_now_add=True)
 
 
@@ -64,7 +65,7 @@ class TemporaryPartners(models.Model):
     )
     starts = models.DateField()
     ends = models.DateField()
-    choosers = models.JSONField(default=list)
+    choosers = models.JSONField(default=list)  # students' ids
     arrangement = models.JSONField(default=dict)  # the engine's plan, choosers as floaters
     created = models.DateTimeField(auto_now_add=True)
 
@@ -78,7 +79,7 @@ class HeadlineWeek(models.Model):
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="headlines")
     monday = models.DateField()
-    groups = models.JSONField(default=list)  # [[name, name], ...] (one three in an odd class)
+    groups = models.JSONField(default=list)  # [[id, id], ...] (one three in an odd class)
 
     class Meta:
         ordering = ["-monday"]
@@ -91,7 +92,7 @@ class HeadlineNote(models.Model):
     """ "Two pluses and a wish" a headline partner gave a student that week."""
 
     week = models.ForeignKey(HeadlineWeek, on_delete=models.CASCADE, related_name="notes")
-    student = models.CharField(max_length=80)
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="headline_notes")
     plus_one = models.CharField(max_length=200, blank=True)
     plus_two = models.CharField(max_length=200, blank=True)
     wish = models.CharField(max_length=200, blank=True)

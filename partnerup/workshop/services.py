@@ -14,12 +14,20 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 
 from partnerup import engine
+from partnerup.classes.keys import key_pk, keys_of, shown_all, student_key
 from partnerup.classes.models import Classroom, Student
-from partnerup.classes.services import class_roster
+from partnerup.classes.services import class_roster, names_of
 from partnerup.engine.board import NEW_CARD, ordered_members
 from partnerup.engine.repair import repair_for_absences
 from partnerup.engine.rules import collect_hard_rules
-from partnerup.plans.services import board_plan, move_or_swap, plan_settings, step_arrangement
+from partnerup.plans.services import (
+    Member,
+    board_plan,
+    member,
+    move_or_swap,
+    plan_settings,
+    step_arrangement,
+)
 
 from .models import LeadTurn, Routine, Support, TemporaryPartners, WorkshopDay
 
@@ -61,16 +69,17 @@ def remake(day: WorkshopDay) -> None:
     writers who work with the teacher set apart. Raises nothing for a class that
     changed since the plan: students who left count as away, new ones observe."""
     plan = starting_point(day)
-    in_class = {s.name: s for s in day.classroom.students.select_related("support")}
+    in_class = {student_key(s.pk): s for s in day.classroom.students.select_related("support")}
     in_plan = set(plan.members()) | set(plan.floaters)
+    absent = set(keys_of(day.absent))
     with_teacher = sorted(n for n, s in in_class.items() if _support(s).with_teacher)
-    away = set(day.absent) | set(with_teacher) | (in_plan - set(in_class))
+    away = absent | set(with_teacher) | (in_plan - set(in_class))
     newcomers = sorted(n for n in in_class if n not in in_plan and n not in away)
     repaired = repair_for_absences(plan, sorted(away & in_plan), newcomers)
     own = tuple(
         engine.Partnership(members=(n,), roles=((n, "A"),), reasons=(f"{n} {WITH_TEACHER}",))
         for n in with_teacher
-        if n not in day.absent
+        if n not in absent
     )
     day.arrangement = engine.plan_to_dict(
         engine.Plan(
@@ -92,11 +101,9 @@ def _support(student: Student) -> Support:
         return Support(student=student)
 
 
-def set_absent(day: WorkshopDay, name: str, absent: bool) -> None:
-    """Mark one student; raises Student.DoesNotExist for a name not in the class."""
-    day.classroom.students.get(name=name)
-    names = [n for n in day.absent if n != name] + ([name] if absent else [])
-    day.absent = sorted(names)
+def set_absent(day: WorkshopDay, pk: int, absent: bool) -> None:
+    """Mark one student of the class (by id) away or back; call with the day locked."""
+    day.absent = sorted({*day.absent, pk} if absent else set(day.absent) - {pk})
     remake(day)
 
 
@@ -110,8 +117,8 @@ def set_support(student: Student, **fields) -> None:
 @dataclass(frozen=True)
 class TodayCard:
     index: int
-    members: tuple[tuple[str, str], ...]  # (name, A/B/C) in role order
-    leader: str | None
+    members: tuple[Member, ...]  # in role order
+    leader: int | None  # the student id of who leads the next turn-and-talk
     reasons: tuple[str, ...]
     is_changed: bool  # not as in the plan today
     with_teacher: bool
@@ -121,16 +128,18 @@ def cards(day: WorkshopDay) -> list[TodayCard]:
     today = engine.plan_from_dict(day.arrangement)
     planned = {frozenset(p.members) for p in starting_point(day).partnerships}
     led = lead_counts(day.classroom)
-    quiet = _quiet_names(day.classroom) if quiet_first(day.classroom) else set()
+    quiet = _quiet_pks(day.classroom) if quiet_first(day.classroom) else set()
+    names = names_of(day.classroom)
     result = []
     for index, p in enumerate(today.partnerships):
         members = ordered_members(p)
+        pks = tuple(pk for pk in map(key_pk, members) if pk is not None)
         result.append(
             TodayCard(
                 index=index,
-                members=tuple((m, p.role_of.get(m, "")) for m in members),
-                leader=next_leader(members, led, quiet) if len(members) > 1 else None,
-                reasons=p.reasons,
+                members=tuple(member(m, p.role_of.get(m, ""), names) for m in members),
+                leader=next_leader(pks, led, quiet) if len(pks) > 1 else None,
+                reasons=shown_all(p.reasons, names),
                 is_changed=frozenset(p.members) not in planned,
                 with_teacher=len(members) == 1,
             )
@@ -138,17 +147,17 @@ def cards(day: WorkshopDay) -> list[TodayCard]:
     return result
 
 
-def partnership_key(members) -> str:
-    return "|".join(sorted(members))
+def partnership_key(pks) -> str:
+    return "|".join(str(pk) for pk in sorted(pks))
 
 
-def lead_counts(classroom: Classroom) -> Counter[tuple[str, str]]:
-    """How often each student led in each partnership: (partnership key, leader)."""
+def lead_counts(classroom: Classroom) -> Counter[tuple[str, int]]:
+    """How often each student led in each partnership: (partnership key, leader id)."""
     turns = LeadTurn.objects.filter(day__classroom=classroom).values_list("members", "leader")
     return Counter(turns)
 
 
-def next_leader(members: tuple[str, ...], led: Counter, quiet: set[str]) -> str:
+def next_leader(members: tuple[int, ...], led: Counter, quiet: set[int]) -> int:
     """Who leads the next turn-and-talk: whoever has led least in this partnership;
     on a tie, a quiet partner first when the teacher asks for it, else A before B."""
     key = partnership_key(members)
@@ -160,19 +169,30 @@ def quiet_first(classroom: Classroom) -> bool:
     return bool(routine and routine.quiet_lead_first)
 
 
-def _quiet_names(classroom: Classroom) -> set[str]:
-    return set(classroom.students.filter(talk="quiet").values_list("name", flat=True))
+def _quiet_pks(classroom: Classroom) -> set[int]:
+    return set(classroom.students.filter(talk="quiet").values_list("pk", flat=True))
 
 
-@transaction.atomic
-def record_turn(day: WorkshopDay) -> int:
-    """The turn-and-talk happened: each partnership's leader goes in the ledger."""
+def record_turn(day: WorkshopDay, turns_seen: int) -> int:
+    """The turn-and-talk happened: each partnership's leader goes in the ledger.
+
+    `turns_seen` is how many turns the teacher's page showed as done; a second tap on
+    the same page (or a second tablet) records nothing. Call with the day locked.
+    """
+    if turns_seen != day.turns_done:
+        return 0
     turns = [
-        LeadTurn(day=day, members=partnership_key(n for n, _ in card.members), leader=card.leader)
+        LeadTurn(
+            day=day,
+            members=partnership_key(m.pk for m in card.members if m.pk),
+            leader_id=card.leader,
+        )
         for card in cards(day)
         if card.leader
     ]
     LeadTurn.objects.bulk_create(turns)
+    day.turns_done += 1
+    day.save(update_fields=["turns_done"])
     return len(turns)
 
 
@@ -180,19 +200,19 @@ def set_quiet_first(classroom: Classroom, on: bool) -> None:
     Routine.objects.update_or_create(classroom=classroom, defaults={"quiet_lead_first": on})
 
 
-def partners_by_student(classroom: Classroom) -> dict[str, list[tuple[str, int]]]:
-    """Everyone each student worked with on a workshop day, most often first."""
-    together: dict[str, Counter[str]] = {}
+def partners_by_student(classroom: Classroom) -> dict[int, list[tuple[int, int]]]:
+    """Everyone (by id) each student worked with on a workshop day, most often first."""
+    together: dict[int, Counter[int]] = {}
     for arrangement in classroom.days.values_list("arrangement", flat=True):
         for group in arrangement.get("groups", []):
-            for name in group["members"]:
-                others = (m for m in group["members"] if m != name)
-                together.setdefault(name, Counter()).update(others)
-    return {name: counts.most_common() for name, counts in together.items()}
+            pks = [pk for pk in map(key_pk, group["members"]) if pk is not None]
+            for pk in pks:
+                together.setdefault(pk, Counter()).update(o for o in pks if o != pk)
+    return {pk: counts.most_common() for pk, counts in together.items()}
 
 
 @transaction.atomic
-def start_temporary(day: WorkshopDay, choosers: list[str], ends: date) -> TemporaryPartners:
+def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> TemporaryPartners:
     """From today until `ends`: everyone not choosing is assigned a partner by the
     engine (with the plan's settings and the class rules); choosers wait in the
     "still choosing" group until the teacher places their choices on the board.
@@ -200,7 +220,8 @@ def start_temporary(day: WorkshopDay, choosers: list[str], ends: date) -> Tempor
     Raises InfeasibleError naming the clash when the assigned half cannot be partnered.
     """
     students, rules = class_roster(day.classroom)
-    assigned = [s for s in students if s.name not in choosers]
+    chooser_keys = set(keys_of(choosers))
+    assigned = [s for s in students if s.name not in chooser_keys]
     names = {s.name for s in assigned}
     own_rules = [r for r in rules if set(r.students) <= names]
     chosen = plan_settings(day.plan.settings if day.plan else {})
@@ -208,7 +229,7 @@ def start_temporary(day: WorkshopDay, choosers: list[str], ends: date) -> Tempor
     arrangement = engine.Plan(
         status="feasible",
         partnerships=arranged.partnerships if arranged else (),
-        floaters=tuple(sorted(choosers)),
+        floaters=tuple(sorted(chooser_keys)),
         forbidden_pairs=_forbidden_pairs(students, rules),
         emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
     )
@@ -217,7 +238,7 @@ def start_temporary(day: WorkshopDay, choosers: list[str], ends: date) -> Tempor
         classroom=day.classroom,
         starts=day.date,
         ends=ends,
-        choosers=sorted(choosers),
+        choosers=sorted(set(choosers)),
         arrangement=engine.plan_to_dict(arrangement),
     )
     remake(day)
@@ -246,12 +267,13 @@ def adjust_temporary(day: WorkshopDay, temporary: TemporaryPartners, asked: dict
     """A move made on today's board, kept for every day the temporary partners last.
     A card number on today's board becomes the partnership holding its members."""
     base = engine.plan_from_dict(temporary.arrangement)
-    to = asked["to"]
-    if to.isdigit():
-        members = set(engine.plan_from_dict(day.arrangement).partnerships[int(to)].members)
+    to = asked.get("to", "")
+    today = engine.plan_from_dict(day.arrangement).partnerships
+    if to.isascii() and to.isdigit() and int(to) < len(today):
+        members = set(today[int(to)].members)
         index = next((i for i, p in enumerate(base.partnerships) if members & set(p.members)), None)
         to = NEW_CARD if index is None else str(index)
-    step, _ = move_or_swap({**asked, "to": to})
+    step = move_or_swap({**asked, "to": to})
     chosen = day.plan.settings if day.plan else {}
     arrangement, _ = step_arrangement(day.classroom, temporary.arrangement, chosen, step, True)
     temporary.arrangement = arrangement

@@ -10,19 +10,22 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from partnerup.classes.keys import key_pk
 from partnerup.classes.models import classroom_or_404
+from partnerup.classes.services import names_of
 from partnerup.engine import InfeasibleError
 from partnerup.engine.board import BoardError
-from partnerup.plans.services import move_or_swap, step_arrangement
+from partnerup.plans.forms import BoardStepForm
+from partnerup.plans.services import in_words, member, move_or_swap, step_arrangement
 
-from . import services
-
-MAX_OBSERVE_DAYS = 30
+from . import forms, services
+from .models import WorkshopDay
 
 
 def _today(request, pk):
@@ -32,11 +35,14 @@ def _today(request, pk):
 
 def _context(classroom, day, **extra) -> dict:
     students = list(classroom.students.select_related("support"))
+    names = {s.pk: s.name for s in students}
+    if extra.get("error"):
+        extra["error"] = in_words(classroom, extra["error"])
     return {
         "classroom": classroom,
         "day": day,
         "cards": services.cards(day),
-        "floaters": day.arrangement.get("floaters", []),
+        "floaters": [member(key, "", names) for key in day.arrangement.get("floaters", [])],
         "students": students,
         "absent": set(day.absent),
         "with_teacher": [s for s in students if _has(s) and s.support.with_teacher],
@@ -48,12 +54,12 @@ def _context(classroom, day, **extra) -> dict:
     }
 
 
-def _every_other_partner(day) -> set[str]:
+def _every_other_partner(day) -> set[int | None]:
     """The default choosers: partner B (and C) of each partnership — half the class."""
     return {
-        name
+        key_pk(key)
         for group in day.arrangement.get("groups", [])
-        for name, role in group.get("roles", {}).items()
+        for key, role in group.get("roles", {}).items()
         if role != "A"
     }
 
@@ -81,42 +87,48 @@ def _respond(request, classroom, day, **extra):
 
 
 def _day_or_404(request, pk):
+    """Today's day, its row locked until the request's transaction ends, so taps from
+    two tablets run one after the other, each on the day as the other left it."""
     classroom, day = _today(request, pk)
     if day is None:
         raise Http404("This class has no current plan yet.")
-    return classroom, day
+    return classroom, WorkshopDay.objects.select_for_update().get(pk=day.pk)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def mark_absent(request, pk):
     classroom, day = _day_or_404(request, pk)
-    name = request.POST.get("student", "")
-    if not classroom.students.filter(name=name).exists():
-        return _respond(
-            request, classroom, day, error=f"{name or 'That student'} is not in this class."
-        )
-    services.set_absent(day, name, request.POST.get("absent") == "yes")
+    form = forms.AbsentForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    data = form.cleaned_data
+    services.set_absent(day, data["student"], data["absent"] == "yes")
     return _respond(request, classroom, day)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def adjust(request, pk):
     """Move or swap by hand (a broken rule must be confirmed): for today only, or
     while temporary partners last, for every day they last."""
     classroom, day = _day_or_404(request, pk)
     chosen = day.plan.settings if day.plan else {}
-    confirmed = request.POST.get("confirm") == "yes"
+    form = BoardStepForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    asked = form.cleaned_data
     try:
-        step, asked = move_or_swap(request.POST)
-        arrangement, outcome = step_arrangement(classroom, day.arrangement, chosen, step, confirmed)
+        step = move_or_swap(asked)
+        arrangement, outcome = step_arrangement(
+            classroom, day.arrangement, chosen, step, asked["confirm"] == "yes"
+        )
     except BoardError as error:
         return _respond(request, classroom, day, error=str(error))
     if arrangement is None:
-        return _respond(
-            request, classroom, day, pending={"broken": outcome.needs_confirming, **asked}
-        )
+        return _respond(request, classroom, day, pending=form.pending(outcome.needs_confirming))
     temporary = services.active_temporary(classroom, day.date)
     if temporary is not None:
         services.adjust_temporary(day, temporary, asked)
@@ -128,6 +140,7 @@ def adjust(request, pk):
 
 @login_required
 @require_POST
+@transaction.atomic
 def accept(request, pk):
     classroom, day = _day_or_404(request, pk)
     day.is_accepted = True
@@ -137,6 +150,7 @@ def accept(request, pk):
 
 @login_required
 @require_POST
+@transaction.atomic
 def start_again(request, pk):
     classroom, day = _day_or_404(request, pk)
     day.plan = classroom.current_plan
@@ -146,58 +160,69 @@ def start_again(request, pk):
 
 @login_required
 @require_POST
+@transaction.atomic
 def turn_done(request, pk):
     classroom, day = _day_or_404(request, pk)
-    services.record_turn(day)
-    return _respond(request, classroom, day, turn_recorded=True)
+    form = forms.TurnForm(request.POST)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error="Tap Turn-and-talk done again.")
+    recorded = services.record_turn(day, form.cleaned_data["turns_seen"])
+    return _respond(request, classroom, day, turn_recorded=True, turn_was_new=bool(recorded))
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def quiet_first(request, pk):
     classroom, day = _day_or_404(request, pk)
-    services.set_quiet_first(classroom, request.POST.get("on") == "yes")
+    form = forms.QuietFirstForm(request.POST)
+    if form.is_valid():
+        services.set_quiet_first(classroom, form.cleaned_data["on"] == "yes")
     return _respond(request, classroom, day)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def teacher_partner(request, pk):
     classroom, day = _day_or_404(request, pk)
-    student = get_object_or_404(classroom.students, name=request.POST.get("student", ""))
-    services.set_support(student, with_teacher=request.POST.get("on") == "yes")
+    form = forms.SupportForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    student = classroom.students.get(pk=form.cleaned_data["student"])
+    services.set_support(student, with_teacher=form.cleaned_data["on"] == "yes")
     services.remake(day)
     return _respond(request, classroom, day)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def observe(request, pk):
     """A new student observes a partnership for N days (until placed in a plan)."""
     classroom, day = _day_or_404(request, pk)
-    student = get_object_or_404(classroom.students, name=request.POST.get("student", ""))
-    raw = request.POST.get("days", "")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_OBSERVE_DAYS:
-        return _respond(request, classroom, day, error=f"Observe for 1 to {MAX_OBSERVE_DAYS} days.")
-    services.set_support(student, observe_until=day.date + timedelta(days=int(raw)))
+    form = forms.ObserveForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    student = classroom.students.get(pk=form.cleaned_data["student"])
+    until = day.date + timedelta(days=form.cleaned_data["days"])
+    services.set_support(student, observe_until=until)
     return _respond(request, classroom, day)
 
 
 @login_required
 @require_POST
+@transaction.atomic
 def temporary(request, pk):
     """Half the class assigned, the other half choose — for today or this week."""
     classroom, day = _day_or_404(request, pk)
-    choosers = request.POST.getlist("choosers")
-    names = set(classroom.students.values_list("name", flat=True))
-    unknown = [n for n in choosers if n not in names]
-    if unknown:
-        return _respond(request, classroom, day, error=f"{unknown[0]} is not in this class.")
-    if not choosers:
-        return _respond(request, classroom, day, error="Tick the students who choose a partner.")
-    days = 0 if request.POST.get("length") == "day" else 6 - day.date.weekday()
+    form = forms.TemporaryForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    days = 0 if form.cleaned_data["length"] == "day" else 6 - day.date.weekday()
     try:
-        services.start_temporary(day, choosers, day.date + timedelta(days=max(days, 0)))
+        ends = day.date + timedelta(days=max(days, 0))
+        services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
         problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
         return _respond(request, classroom, day, error=problem)
@@ -206,6 +231,7 @@ def temporary(request, pk):
 
 @login_required
 @require_POST
+@transaction.atomic
 def temporary_end(request, pk):
     classroom, day = _day_or_404(request, pk)
     services.end_temporary(day)
@@ -221,10 +247,15 @@ def projector(request, pk):
 @login_required
 def history(request, pk):
     classroom = classroom_or_404(request.user, pk)
-    days = classroom.days.all()[:60]
-    names = classroom.students.values_list("name", flat=True)
+    names = names_of(classroom)
+    days = [
+        (day, [names[pk] for pk in day.absent if pk in names]) for day in classroom.days.all()[:60]
+    ]
     partners = services.partners_by_student(classroom)
-    together = [(name, partners.get(name, [])) for name in names]
+    together = [
+        (name, [(names[p], n) for p, n in partners.get(pk, []) if p in names])
+        for pk, name in sorted(names.items(), key=lambda item: item[1])
+    ]
     return render(
         request,
         "workshop/history.html",

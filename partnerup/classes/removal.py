@@ -1,0 +1,97 @@
+"""Removing a student: every trace of them goes, and the teacher is told first what.
+
+A student is referenced by id from classmates' lists, rules, plans, workshop days,
+the lead ledger, temporary partners, headline weeks and classmates' answers; the
+rows that are theirs alone (card, answers, support, notes) go with them by cascade.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .keys import map_arrangement, student_key
+from .models import Student
+
+CLASSMATE_LISTS = ("choices", "avoid", "past_partners")
+
+
+def what_removing_deletes(student: Student) -> list[str]:
+    """Plain words for what goes with the student (empty when only the profile goes)."""
+    from partnerup.voice.models import Answers, SignInCard
+
+    found = []
+    answers = Answers.objects.filter(student=student).first()
+    if answers is not None and _answered_anything(answers):
+        found.append("their answers (want ad, classmates, goal, survey)")
+    if SignInCard.objects.filter(student=student).exists():
+        found.append("their sign-in card")
+    rules = sum(student.pk in rule.students for rule in student.classroom.rules.all())
+    if rules:
+        found.append(f"{rules} rule{'s' if rules != 1 else ''} naming them")
+    days = sum(_in_arrangement(day.arrangement, student) for day in student.classroom.days.all())
+    plans = sum(_in_arrangement(p.arrangement, student) for p in student.classroom.plans.all())
+    if plans or days:
+        found.append(f"their place in {plans} plan(s) and {days} workshop day(s) of history")
+    return found
+
+
+def _answered_anything(answers) -> bool:
+    return any(
+        getattr(answers, stamp)
+        for stamp in ("chose_at", "ad_at", "tchart_at", "goal_at", "survey_at")
+    ) or bool(answers.answered_ads)
+
+
+def _in_arrangement(arrangement: dict, student: Student) -> bool:
+    key = student_key(student.pk)
+    return any(key in group.get("members", []) for group in arrangement.get("groups", [])) or (
+        key in arrangement.get("floaters", [])
+    )
+
+
+@transaction.atomic
+def forget_students(classroom, pks: set[int]) -> None:
+    """Remove these students of the class and every reference to them."""
+    if not pks:
+        return
+    from partnerup.voice.models import Answers
+    from partnerup.workshop.models import LeadTurn
+
+    gone = {student_key(pk) for pk in pks}
+
+    def rekey(key: str) -> str | None:
+        return None if key in gone else key
+
+    for student in classroom.students.exclude(pk__in=pks):
+        lists = {f: [pk for pk in getattr(student, f) if pk not in pks] for f in CLASSMATE_LISTS}
+        if any(lists[f] != getattr(student, f) for f in CLASSMATE_LISTS):
+            Student.objects.filter(pk=student.pk).update(**lists)
+    for rule in classroom.rules.all():
+        kept = [pk for pk in rule.students if pk not in pks]
+        if len(kept) < 2:
+            rule.delete()
+        elif kept != rule.students:
+            rule.students = kept
+            rule.save(update_fields=["students"])
+    for owner in (*classroom.plans.all(), *classroom.temporary_partners.all()):
+        owner.arrangement = map_arrangement(owner.arrangement, rekey)
+        if hasattr(owner, "choosers"):
+            owner.choosers = [pk for pk in owner.choosers if pk not in pks]
+        owner.save()
+    for day in classroom.days.all():
+        day.arrangement = map_arrangement(day.arrangement, rekey)
+        day.absent = [pk for pk in day.absent if pk not in pks]
+        day.save(update_fields=["arrangement", "absent"])
+    for turn in LeadTurn.objects.filter(day__classroom=classroom):
+        if {int(pk) for pk in turn.members.split("|")} & pks:
+            turn.delete()
+    for week in classroom.headlines.all():
+        groups = [[pk for pk in group if pk not in pks] for group in week.groups]
+        week.groups = [group for group in groups if group]
+        week.save(update_fields=["groups"])
+    for answers in Answers.objects.filter(student__classroom=classroom):
+        kept = [pk for pk in answers.answered_ads if pk not in pks]
+        if kept != answers.answered_ads:
+            answers.answered_ads = kept
+            answers.save(update_fields=["answered_ads"])
+    classroom.students.filter(pk__in=pks).delete()

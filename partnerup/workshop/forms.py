@@ -1,0 +1,100 @@
+"""What the Today screen's taps send, checked before anything changes."""
+
+from __future__ import annotations
+
+from django import forms
+
+from partnerup.textcheck import TextChecked
+
+MAX_OBSERVE_DAYS = 30
+NOTE_LIMIT = 200
+NOT_IN_CLASS = {"invalid_choice": "That student is not in this class."}
+YES_NO = [("yes", "yes"), ("no", "no")]
+
+
+class ClassForm(TextChecked, forms.Form):
+    """A form whose `student` fields are students of one class, sent by id."""
+
+    student_fields: tuple[str, ...] = ("student",)
+
+    def __init__(self, *args, classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = dict(classroom.students.values_list("pk", "name"))
+        pick = [(str(pk), name) for pk, name in self.names.items()]
+        for name in self.student_fields:
+            self.fields[name].choices = pick
+
+    @property
+    def first_error(self) -> str:
+        return next(iter(self.errors.values()))[0]
+
+
+class AbsentForm(ClassForm):
+    student = forms.TypedChoiceField(coerce=int, error_messages=NOT_IN_CLASS)
+    absent = forms.ChoiceField(choices=YES_NO)
+
+
+class SupportForm(ClassForm):
+    """The teacher partners with a student ("yes"), or the student is ready ("no")."""
+
+    student = forms.TypedChoiceField(coerce=int, error_messages=NOT_IN_CLASS)
+    on = forms.ChoiceField(choices=YES_NO)
+
+
+class ObserveForm(ClassForm):
+    student = forms.TypedChoiceField(coerce=int, error_messages=NOT_IN_CLASS)
+    days = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_OBSERVE_DAYS,
+        error_messages={
+            "invalid": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
+            "min_value": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
+            "max_value": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
+            "required": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
+        },
+    )
+
+
+class TemporaryForm(ClassForm):
+    student_fields = ("choosers",)
+    choosers = forms.TypedMultipleChoiceField(
+        coerce=int,
+        error_messages={**NOT_IN_CLASS, "required": "Tick the students who choose a partner."},
+    )
+    length = forms.ChoiceField(choices=[("day", "Today"), ("week", "The rest of this week")])
+
+    def clean_choosers(self):
+        return sorted(set(self.cleaned_data["choosers"]))
+
+
+class TurnForm(TextChecked, forms.Form):
+    """How many turn-and-talks the page showed as done, so a second tap is harmless."""
+
+    turns_seen = forms.IntegerField(min_value=0, max_value=10_000)
+
+
+class QuietFirstForm(TextChecked, forms.Form):
+    on = forms.ChoiceField(choices=YES_NO)
+
+
+class HeadlineNoteForm(TextChecked, forms.Form):
+    """ "Two pluses and a wish" for a student who has a headline partner this week."""
+
+    student = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={"invalid_choice": "That student has no headline partner this week."},
+    )
+    plus_one = forms.CharField(max_length=NOTE_LIMIT, required=False)
+    plus_two = forms.CharField(max_length=NOTE_LIMIT, required=False)
+    wish = forms.CharField(max_length=NOTE_LIMIT, required=False)
+
+    def __init__(self, *args, students, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["student"].queryset = students
+
+    @property
+    def first_error(self) -> str:
+        field, errors = next(iter(self.errors.items()))
+        if field in ("plus_one", "plus_two", "wish"):
+            return f"Keep each plus and the wish under {NOTE_LIMIT} letters: {errors[0]}"
+        return errors[0]
