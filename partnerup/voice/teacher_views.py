@@ -23,12 +23,12 @@ CARDS_PER_PAGE = 8
 
 
 def cards_for(classroom) -> list[SignInCard]:
-    """Every student's card, made on first need."""
-    students = list(classroom.students.select_related("card"))
-    for student in students:
-        if not hasattr(student, "card"):
-            student.card = SignInCard.objects.create(student=student)
-    return [s.card for s in students]
+    """Every student's card, made on first need. Two pages opened at once may both
+    make the missing cards: the second one's are dropped (a card per student)."""
+    missing = classroom.students.filter(card__isnull=True)
+    SignInCard.objects.bulk_create([SignInCard(student=s) for s in missing], ignore_conflicts=True)
+    cards = SignInCard.objects.filter(student__classroom=classroom).select_related("student")
+    return list(cards.order_by("student__name"))
 
 
 @login_required
