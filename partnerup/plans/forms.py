@@ -8,7 +8,10 @@ from partnerup.textcheck import TextChecked
 
 from .services import DEFAULT_SETTINGS, WEIGHT_NAMES
 
-NOT_ON_BOARD = {"invalid_choice": "That student is not in this class."}
+NOT_ON_BOARD = {
+    "invalid_choice": "That student is not in this class.",
+    "required": "Choose a student to move.",
+}
 
 HOW_MUCH = [(0, "Not at all"), (1, "A little"), (2, "Some"), (3, "Quite a lot"), (4, "A lot")]
 WEIGHT_LABELS = {

@@ -1,14 +1,19 @@
 import csv
+import html
 import io
+import json
+import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from partnerup import demo
+from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN, key_pk, student_key
 from partnerup.classes.models import Classroom
+from partnerup.classes.services import names_of
 from partnerup.plans.models import Plan
-from tests.classes.factories import make_classroom, make_rule, make_student
+from tests.classes.factories import make_classroom, make_rule, make_student, pk_of, pks_of
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -37,15 +42,20 @@ def draft_of(classroom) -> Plan:
     return classroom.plans.get(is_draft=True)
 
 
-def groups(plan: Plan) -> list[list[str]]:
-    return [g["members"] for g in plan.arrangement["groups"]]
+def groups(plan: Plan) -> list[list[int]]:
+    """Each partnership's members as student ids (the arrangement keys them)."""
+    return [[key_pk(m) for m in g["members"]] for g in plan.arrangement["groups"]]
 
 
-def group_sets(plan: Plan) -> list[set[str]]:
+def floaters(plan: Plan) -> list[int]:
+    return [key_pk(m) for m in plan.arrangement["floaters"]]
+
+
+def group_sets(plan: Plan) -> list[set[int]]:
     return [set(g) for g in groups(plan)]
 
 
-def unruled_groups(plan: Plan) -> list[list[str]]:
+def unruled_groups(plan: Plan) -> list[list[int]]:
     """Groups with nobody named in a class rule (moving them breaks no rule)."""
     ruled = {m for rule in plan.classroom.rules.all() for m in rule.students}
     return [g for g in groups(plan) if not ruled & set(g)]
@@ -61,10 +71,13 @@ def test_generate_makes_a_draft_and_shows_the_board(alice_client, room12):
     draft = draft_of(room12)
     assert response.url == reverse("plans:board", args=[room12.pk, draft.pk])
     page = alice_client.get(response.url).content.decode()
-    placed = sorted(m for g in groups(draft) for m in g) + draft.arrangement["floaters"]
-    assert len(placed) == 24
-    for name in placed:
-        assert name in page
+    placed = sorted(m for g in groups(draft) for m in g) + floaters(draft)
+    assert len(placed) == 24 and sorted(placed) == sorted(names_of(room12))
+    names = names_of(room12)
+    for pk in placed:
+        assert names[pk] in page
+        assert f'data-student="{pk}"' in page
+    assert KEY_OPEN not in page and KEY_CLOSE not in page
     assert "Partnership 1" in page and 'class="role"' in page
     assert draft.settings["weights"]["choices"] == 2
 
@@ -85,11 +98,12 @@ def test_bad_settings_are_shown_and_nothing_is_made(alice_client, room12):
 
 def test_clashing_rules_are_named_and_nothing_is_made(alice_client, alice):
     classroom = make_classroom(alice)
-    make_student(classroom, name="Ana", avoid=["Ben"])
-    make_student(classroom, name="Ben")
+    ben = make_student(classroom, name="Ben")
+    make_student(classroom, name="Ana", avoid=[ben.pk])
     response = generate(alice_client, classroom)
     assert b"These rules clash" in response.content
     assert b"Ana" in response.content
+    assert KEY_OPEN.encode() not in response.content
     assert not classroom.plans.exists()
 
 
@@ -122,7 +136,8 @@ def test_moving_a_student_rescores_and_answers_with_the_board_only(alice_client,
     plan.refresh_from_db()
     assert {*second, first[0]} in group_sets(plan)
     assert plan.arrangement["status"] == "edited"
-    assert f"{first[1]} has no partner yet" in body
+    assert f"{names_of(room12)[first[1]]} has no partner yet" in body
+    assert f'data-moved="{first[0]}"' in body
 
 
 def test_swap_two_students(alice_client, room12):
@@ -135,24 +150,37 @@ def test_swap_two_students(alice_client, room12):
     assert {first[0], *second[1:]} in group_sets(plan)
 
 
+def do_it_anyway(body: str) -> dict:
+    """The values the confirmation's "Do it anyway" button posts back."""
+    button = re.search(r"hx-vals='([^']*)'>Do it anyway</button>", body)
+    assert button, "no Do it anyway button"
+    return json.loads(html.unescape(button.group(1)))
+
+
 def test_a_move_that_breaks_a_rule_waits_for_confirmation(alice_client, alice):
     classroom = make_classroom(alice)
     for name in ("Ana", "Ben", "Cy", "Di"):
         make_student(classroom, name=name)
-    make_rule(classroom, kind="keep_apart", students=["Ana", "Cy"])
+    ana, cy = pks_of(classroom, "Ana", "Cy")
+    make_rule(classroom, kind="keep_apart", students=[ana, cy])
     generate(alice_client, classroom, threes="")
     plan = draft_of(classroom)
-    ana_group = next(g for g in groups(plan) if "Ana" in g)
-    partner = next(m for m in ana_group if m != "Ana")
+    ana_group = next(g for g in groups(plan) if ana in g)
+    partner = next(m for m in ana_group if m != ana)
+    partner_name = names_of(classroom)[partner]
     before = groups(plan)
-    response = move(alice_client, plan, student=partner, **{"with": "Cy"})
-    assert f"Swapping {partner} and Cy breaks a rule".encode() in response.content
-    assert b"keep-apart rule" in response.content
+    response = move(alice_client, plan, student=partner, **{"with": cy})
+    body = response.content.decode()
+    assert f"Swapping {partner_name} and Cy breaks a rule" in body
+    assert "keep-apart rule" in body and "Ana" in body
+    assert KEY_OPEN not in body and KEY_CLOSE not in body
     plan.refresh_from_db()
     assert groups(plan) == before
-    response = move(alice_client, plan, student=partner, confirm="yes", **{"with": "Cy"})
+    anyway = do_it_anyway(body)
+    assert anyway == {"student": str(partner), "with": str(cy), "to": "", "confirm": "yes"}
+    response = move(alice_client, plan, **anyway)
     plan.refresh_from_db()
-    assert any(set(g) == {"Ana", "Cy"} for g in groups(plan))
+    assert any(set(g) == {ana, cy} for g in groups(plan))
     assert b'class="pcard broken"' in response.content
 
 
@@ -167,7 +195,8 @@ def test_lock_then_replan_keeps_the_locked_card(alice_client, room12):
     assert b"locked: unlock it first" in response.content
     alice_client.post(reverse("plans:replan", args=[room12.pk, plan.pk]), **HTMX)
     plan.refresh_from_db()
-    kept = [g for g in plan.arrangement["groups"] if set(g["members"]) == set(locked)]
+    locked_keys = {student_key(pk) for pk in locked}
+    kept = [g for g in plan.arrangement["groups"] if set(g["members"]) == locked_keys]
     assert len(kept) == 1 and kept[0]["locked"]
 
 
@@ -185,9 +214,41 @@ def test_flip_swaps_a_and_b(alice_client, room12):
 def test_board_errors_are_plain_words(alice_client, room12):
     generate(alice_client, room12)
     plan = draft_of(room12)
-    assert b"Zed is not on this board" in move(alice_client, plan, student="Zed", to="0").content
-    assert b"Choose where" in move(alice_client, plan, student="Zed", to="nowhere").content
-    assert b"number 99" in move(alice_client, plan, student=groups(plan)[0][0], to="98").content
+    zed = make_student(room12, name="Zed")  # joined the class after the plan was made
+    assert b"Zed is not on this board" in move(alice_client, plan, student=zed.pk, to="0").content
+    on_board = groups(plan)[0][0]
+    assert b"Choose where" in move(alice_client, plan, student=on_board, to="nowhere").content
+    assert b"Choose where" in move(alice_client, plan, student=on_board).content
+    assert b"number 99" in move(alice_client, plan, student=on_board, to="98").content
+
+
+@pytest.mark.parametrize("bad", ["another class", "²", "", "9" * 10_000, "1\x00"])
+@pytest.mark.parametrize("field", ["student", "with"])
+def test_a_move_with_a_value_that_is_no_student_of_the_class_changes_nothing(
+    alice_client, alice, room12, bad, field
+):
+    outsider = make_student(make_classroom(alice, name="Room 14"), name="Eve")
+    value = str(outsider.pk) if bad == "another class" else bad
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    before = plan.arrangement
+    on_board = groups(plan)[0][0]
+    if field == "student":
+        values = {"student": value, "to": "1"}
+    else:  # an empty `with` is no swap, and this move names no place either
+        values = {"student": on_board, "with": value}
+    response = move(alice_client, plan, confirm="yes", **values)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.startswith('<section id="board"') and "<html" not in body
+    message = re.search(r'<p class="problem" role="alert">([^<]*)</p>', body)
+    assert message and message.group(1) in (
+        "That student is not in this class.",
+        "Choose a student to move.",
+        "Choose where to move the student.",
+    )
+    assert "Eve" not in body and KEY_OPEN not in body
+    assert Plan.objects.get(pk=plan.pk).arrangement == before
 
 
 def test_save_makes_the_current_plan_and_keeps_history(alice_client, room12):
@@ -211,6 +272,30 @@ def test_save_makes_the_current_plan_and_keeps_history(alice_client, room12):
     assert "Unit 2: Small moments" in index and "Unit 3" in index
     alice_client.post(reverse("plans:make_current", args=[room12.pk, first.pk]))
     assert room12.current_plan.pk == first.pk
+
+
+def test_a_second_click_on_save_lands_on_the_saved_plan_too(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    url = reverse("plans:save", args=[room12.pk, plan.pk])
+    shown = reverse("plans:show", args=[room12.pk, plan.pk])
+    first = alice_client.post(url, {"name": "Unit 1"})
+    second = alice_client.post(url, {"name": "Unit 1"})
+    assert (first.status_code, first.url) == (302, shown)
+    assert (second.status_code, second.url) == (302, shown)
+    page = alice_client.get(second.url)
+    assert page.status_code == 200 and b"Unit 1" in page.content
+    assert room12.plans.filter(is_draft=False).count() == 1
+    assert room12.plans.get().is_current
+
+
+def test_generating_twice_in_a_row_leaves_one_draft(alice_client, room12):
+    first = generate(alice_client, room12)
+    second = generate(alice_client, room12)
+    assert room12.plans.count() == 1
+    draft = draft_of(room12)
+    assert second.url == reverse("plans:board", args=[room12.pk, draft.pk])
+    assert first.url != second.url
 
 
 def test_saved_plans_cannot_be_edited_on_the_board(alice_client, room12):
@@ -246,9 +331,12 @@ def test_print_projector_and_class_page_show_the_current_plan(alice_client, room
     assert "Current plan" in detail and "Unit 1" in detail
     printed = alice_client.get(reverse("plans:print", args=[room12.pk, plan.pk])).content.decode()
     projected = alice_client.get(reverse("plans:projector", args=[room12.pk, plan.pk])).content
-    for name in (m for g in groups(plan) for m in g):
-        assert name in printed and name.encode() in projected
+    names = names_of(room12)
+    for pk in (m for g in groups(plan) for m in g):
+        assert names[pk] in printed and names[pk].encode() in projected
     assert printed.count("<tr>") == len(groups(plan)) + 1
+    for page in (detail, printed, projected.decode()):
+        assert KEY_OPEN not in page and KEY_CLOSE not in page
 
 
 def test_csv_export_is_safe_against_formulas(alice_client, alice):
@@ -281,10 +369,26 @@ def test_names_are_escaped_on_every_plan_page(alice_client, alice):
 def test_a_student_who_left_the_class_is_flagged_on_the_board(alice_client, room12):
     generate(alice_client, room12)
     plan = draft_of(room12)
-    gone = groups(plan)[0][0]
-    room12.students.get(name=gone).delete()
+    gone, partner = next(g for g in groups(plan) if len(g) == 2)
+    room12.students.get(pk=gone).delete()  # a row gone without the removal page
     page = alice_client.get(reverse("plans:board", args=[room12.pk, plan.pk])).content.decode()
-    assert f"{gone} is no longer in this class" in page
+    assert "a student no longer in this class" in page
+    assert f'data-student="{gone}"' not in page and KEY_OPEN not in page
+    assert f"{names_of(room12)[partner]} has no partner yet" in page
+
+
+def test_removing_a_student_takes_them_off_the_draft_board(alice_client, room12):
+    generate(alice_client, room12)
+    plan = draft_of(room12)
+    gone, partner = next(g for g in groups(plan) if len(g) == 2)
+    name = names_of(room12)[gone]
+    alice_client.post(reverse("classes:student_remove", args=[room12.pk, gone]))
+    assert not room12.students.filter(pk=gone).exists()
+    plan.refresh_from_db()
+    assert gone not in {m for g in groups(plan) for m in g} | set(floaters(plan))
+    page = alice_client.get(reverse("plans:board", args=[room12.pk, plan.pk])).content.decode()
+    assert f"{names_of(room12)[partner]} has no partner yet" in page
+    assert f"{name} " not in page and f"{name}<" not in page and KEY_OPEN not in page
 
 
 def test_plans_of_another_class_are_not_reachable_through_mine(alice_client, alice, room12):
@@ -297,12 +401,13 @@ def test_plans_of_another_class_are_not_reachable_through_mine(alice_client, ali
 
 
 def save_plan(client, classroom, name, groups_of):
-    """Save a plan whose partnerships are exactly `groups_of` (made on the board)."""
+    """Save a plan whose partnerships are exactly `groups_of` (names; made on the board)."""
     generate(client, classroom)
     draft = draft_of(classroom)
+    keyed = [[student_key(pk_of(classroom, name)) for name in g] for g in groups_of]
     draft.arrangement = {
         **draft.arrangement,
-        "groups": [{"members": g, "roles": {}, "score": 0} for g in groups_of],
+        "groups": [{"members": g, "roles": {}, "score": 0} for g in keyed],
     }
     draft.save()
     client.post(reverse("plans:save", args=[classroom.pk, draft.pk]), {"name": name})
@@ -326,3 +431,4 @@ def test_class_page_warns_about_partners_who_never_change(alice_client, alice):
     page = alice_client.get(detail).content.decode()
     assert "Ana and Cy have been partners in the last 2 plans" in page
     assert "Ana and Ben" not in page
+    assert KEY_OPEN not in page and KEY_CLOSE not in page
