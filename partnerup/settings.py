@@ -8,6 +8,7 @@ Without `DATABASE_URL` a SQLite file in `./data/` is used. Production settings
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -107,6 +108,9 @@ def _database() -> dict:
         "NAME": DATA_DIR / "partnerup.sqlite3",
         # Concurrent writers wait instead of failing (several app processes).
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+        # Tests use a file, not memory, so a live server's threads each get their own
+        # connection and concurrent requests are truly concurrent (one file per run).
+        "TEST": {"NAME": Path(tempfile.gettempdir()) / f"partnerup-test-{os.getpid()}.sqlite3"},
     }
 
 

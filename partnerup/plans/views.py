@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -36,8 +36,17 @@ def _plan(request, pk, plan_pk) -> Plan:
 def _draft(request, pk, plan_pk) -> Plan:
     """The class's draft, its row locked until the request's transaction ends: board
     steps run one at a time, each on the board as the one before left it."""
+    plan = _locked(request, pk, plan_pk)
+    if not plan.is_draft:
+        raise Http404("This plan is saved: change it as a new draft.")
+    return plan
+
+
+def _locked(request, pk, plan_pk) -> Plan:
+    # Locked by id alone: a request that waited for the lock then sees the plan as the
+    # other request left it (saved, say), instead of no plan at all.
     plans = classroom_or_404(request.user, pk).plans.select_related("classroom")
-    return get_object_or_404(plans.select_for_update(of=("self",)), pk=plan_pk, is_draft=True)
+    return get_object_or_404(plans.select_for_update(of=("self",)), pk=plan_pk)
 
 
 @login_required
@@ -82,7 +91,12 @@ def plan_generate(request, pk):
 
 @login_required
 def plan_board(request, pk, plan_pk):
-    plan = _plan(request, pk, plan_pk)
+    classroom = classroom_or_404(request.user, pk)
+    plan = classroom.plans.select_related("classroom").filter(pk=plan_pk).first()
+    if plan is None:  # replaced meanwhile (Generate again, on this or another device)
+        draft = get_object_or_404(classroom.plans, is_draft=True)
+        messages.info(request, "This board was replaced meanwhile: here is the class's draft now.")
+        return redirect("plans:board", pk=pk, plan_pk=draft.pk)
     if not plan.is_draft:
         return redirect("plans:show", pk=pk, plan_pk=plan_pk)
     if request.htmx:
@@ -181,11 +195,9 @@ def board_replan(request, pk, plan_pk):
 @require_POST
 @transaction.atomic
 def plan_save(request, pk, plan_pk):
-    classroom = classroom_or_404(request.user, pk)
-    saved = classroom.plans.filter(pk=plan_pk, is_draft=False).first()
-    if saved is not None:  # a second click on Save: it is saved already
+    plan = _locked(request, pk, plan_pk)
+    if not plan.is_draft:  # a second click on Save: it is saved already
         return redirect("plans:show", pk=pk, plan_pk=plan_pk)
-    plan = _draft(request, pk, plan_pk)
     form = SavePlanForm(request.POST)
     if not form.is_valid():
         context = _board_context(plan, save_form=form)
