@@ -124,11 +124,9 @@ def test_two_swaps_on_one_draft_board_both_land(room, tablets):
             for i in (0, 2)
         )
         answers = at_once(
-            lambda: tablets[0].post(
-                url, {"student": first[0], "with": first[1], "confirm": "yes"}
-            ),
-            lambda: tablets[1].post(
-                url, {"student": second[0], "with": second[1], "confirm": "yes"}
+            lambda f=first: tablets[0].post(url, {"student": f[0], "with": f[1], "confirm": "yes"}),
+            lambda s=second: tablets[1].post(
+                url, {"student": s[0], "with": s[1], "confirm": "yes"}
             ),
         )
         assert [status for status, _ in answers] == [200, 200]
@@ -149,7 +147,7 @@ def test_a_lock_and_a_swap_at_once_keep_both(room, tablets):
                 reverse("plans:lock", args=[room.pk, draft.pk, 0]),
                 {"locked": "yes" if locked else "no"},
             ),
-            lambda: tablets[1].post(
+            lambda a=a, b=b: tablets[1].post(
                 reverse("plans:move", args=[room.pk, draft.pk]),
                 {"student": a, "with": b, "confirm": "yes"},
             ),
@@ -175,7 +173,10 @@ def test_double_click_save_saves_once_and_shows_the_plan(room, tablets):
         draft = plans.draft_from(room.current_plan)
         url = reverse("plans:save", args=[room.pk, draft.pk])
         answers = at_once(
-            *(lambda t=t: t.post(url, {"name": f"Unit {round_ + 2}"}, htmx=False) for t in tablets)
+            *(
+                lambda t=t, u=url, n=round_: t.post(u, {"name": f"Unit {n + 2}"}, htmx=False)
+                for t in tablets
+            )
         )
         assert [status for status, _ in answers] == [200, 200]
         assert room.plans.filter(name=f"Unit {round_ + 2}", is_draft=False).count() == 1
@@ -188,7 +189,7 @@ def test_double_tap_on_turn_and_talk_records_one_turn(room, tablets):
     partnerships = sum(len(g["members"]) > 1 for g in day.arrangement["groups"])
     for round_ in range(ROUNDS):
         seen = room.days.get().turns_done
-        answers = at_once(*(lambda t=t: t.post(url, {"turns_seen": seen}) for t in tablets))
+        answers = at_once(*(lambda t=t, n=seen: t.post(url, {"turns_seen": n}) for t in tablets))
         assert [status for status, _ in answers] == [200, 200]
         assert LeadTurn.objects.filter(day=day).count() == partnerships * (round_ + 1)
 
