@@ -15,5 +15,5 @@ urlpatterns = [
     path("ads/<int:student_pk>/answer/", views.answer_ad, name="answer_ad"),
     path("language/", views.switch_language, name="language"),
     path("done/", views.done, name="done"),
-    path("card/<str:token>/", views.token_entry, name="card"),
+    path("card/<slug:token>/", views.token_entry, name="card"),
 ]

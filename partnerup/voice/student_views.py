@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from . import session
 from .checklist import AREAS_ES, CHECKLIST, SKILLS
 from .class_traits import icon_path, traits_of
-from .models import Answers, SignInCard
+from .models import CODE_ALPHABET, CODE_LENGTH, Answers, SignInCard
 from .session import student_required
 from .traits import MOST_TRAITS
 from .words import WORDS
@@ -43,8 +43,10 @@ def code_entry(request):
         )
     if request.method != "POST":
         return render(request, "voice/code.html", {"w": words})
-    code = "".join(request.POST.get("code", "").upper().split())
-    card = SignInCard.objects.filter(code=code, is_revoked=False).first()
+    code = "".join(request.POST.get("code", "")[:100].upper().split())
+    # Only a code that could exist is looked up (no odd characters reach the database).
+    could_exist = len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET)
+    card = SignInCard.objects.filter(code=code, is_revoked=False).first() if could_exist else None
     if card is None:
         session.record_failure(request)
         return render(
