@@ -1,6 +1,8 @@
 from django.test import Client
 from django.urls import reverse
 
+from partnerup.classes.keys import key_pk, shown
+from partnerup.classes.services import names_of
 from partnerup.voice.models import SignInCard
 from tests.classes.factories import make_classroom, make_student
 from tests.plans.test_plans import draft_of, generate
@@ -22,7 +24,12 @@ def test_ads_answered_and_offers_that_meet_wants_shape_the_plan(alice_client, al
     student_client(cy).post(reverse("voice:ad"), {"want1": "spelling", "sentence": "Hello"})
     student_client(di).post(reverse("voice:ad"), {"offer1": "spelling", "sentence": "Hey"})
     generate(alice_client, classroom, threes="")
+    assert ana.answers.answered_ads == [ben.pk]
     groups = draft_of(classroom).arrangement["groups"]
-    reasons = {frozenset(g["members"]): g["reasons"] for g in groups}
-    assert "Ana answered Ben's want ad" in reasons[frozenset({"Ana", "Ben"})]
-    assert "Di offers what Cy wants: helps with spelling" in reasons[frozenset({"Cy", "Di"})]
+    names = names_of(classroom)
+    reasons = {
+        frozenset(map(key_pk, g["members"])): [shown(r, names) for r in g["reasons"]]
+        for g in groups
+    }
+    assert "Ana answered Ben's want ad" in reasons[frozenset({ana.pk, ben.pk})]
+    assert "Di offers what Cy wants: helps with spelling" in reasons[frozenset({cy.pk, di.pk})]

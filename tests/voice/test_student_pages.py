@@ -1,3 +1,4 @@
+import re
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from partnerup.voice.session import (
     MAX_FAILURES_PER_ADDRESS,
     SESSION_KEY,
 )
-from tests.classes.factories import make_classroom, make_student
+from tests.classes.factories import make_classroom, make_student, pk_of, pks_of
 
 SECRETS = ("Secret goal", "Secret note", "Zed Avoided", "level 4", "WIDA")
 
@@ -20,8 +21,10 @@ SECRETS = ("Secret goal", "Secret note", "Zed Avoided", "level 4", "WIDA")
 def room(alice):
     classroom = make_classroom(alice)
     make_student(classroom, name="Ana Ruiz", goals=["Secret goal"], teacher_notes="Secret note")
-    make_student(classroom, name="Ben Ode", avoid=["Cy Park"], level=4, choices=["Cy Park"])
-    make_student(classroom, name="Cy Park", english_level="2.5", home_language="Tagalog")
+    ben = make_student(classroom, name="Ben Ode", level=4)
+    cy = make_student(classroom, name="Cy Park", english_level="2.5", home_language="Tagalog")
+    ben.avoid, ben.choices = [cy.pk], [cy.pk]
+    ben.save()
     make_student(classroom, name="Di Lee")
     for student in classroom.students.all():
         SignInCard.objects.create(student=student)
@@ -134,8 +137,12 @@ def test_three_classmates_become_the_students_choices(room):
     response = client.post(reverse("voice:three"), picks(room, "Di Lee", "Ben Ode", "Cy Park"))
     assert b"Saved!" in response.content
     ana = room.students.get(name="Ana Ruiz")
-    assert ana.choices == ["Di Lee", "Ben Ode", "Cy Park"]
+    assert ana.choices == pks_of(room, "Di Lee", "Ben Ode", "Cy Park")
     assert Answers.objects.get(student=ana).chose_at is not None
+    page = client.get(reverse("voice:three")).content.decode()
+    for place, name in enumerate(("Di Lee", "Ben Ode", "Cy Park"), start=1):
+        chosen = re.search(rf'name="choice{place}".*?</select>', page, re.S).group(0)
+        assert f'value="{pk_of(room, name)}" selected' in chosen, name
 
 
 @pytest.mark.parametrize(
@@ -168,8 +175,21 @@ def test_a_want_ad_is_saved_shown_as_a_poster_and_answered_by_classmates(room):
     ads = ben.get(reverse("voice:ads")).content.decode()
     assert "Ana" in ads and "Ruiz" not in ads and "I love dragons" in ads
     ben.post(reverse("voice:answer_ad", args=[answers.student.pk]))
-    assert Answers.objects.get(student__name="Ben Ode").answered_ads == ["Ana Ruiz"]
+    assert Answers.objects.get(student__name="Ben Ode").answered_ads == [answers.student.pk]
     assert "You answered this ad" in ben.get(reverse("voice:ads")).content.decode()
+
+
+def test_an_answered_ad_stays_answered_when_its_writer_is_renamed(room):
+    signed_in(room, "Ana Ruiz").post(reverse("voice:ad"), {"want1": "listens", "sentence": "Hi"})
+    ben = signed_in(room, "Ben Ode")
+    ana = room.students.get(name="Ana Ruiz")
+    ben.post(reverse("voice:answer_ad", args=[ana.pk]))
+    assert "You answered this ad" in ben.get(reverse("voice:ads")).content.decode()
+    ana.set_name("Anabel Ruiz")
+    ana.save()
+    ads = ben.get(reverse("voice:ads")).content.decode()
+    assert "Anabel" in ads and "You answered this ad" in ads
+    assert Answers.objects.get(student__name="Ben Ode").answered_ads == [ana.pk]
 
 
 def test_an_empty_ad_is_refused_and_repeats_count_once(room):
@@ -319,7 +339,8 @@ def test_every_student_url_keeps_anas_answers_from_others(room, alice_client):
                 assert secret not in body, (name, secret)
         walked += 1
     assert walked >= 8
-    assert room.students.get(name="Ana Ruiz").choices == ["Di Lee", "Ben Ode", "Cy Park"]
+    ana = room.students.get(name="Ana Ruiz")
+    assert ana.choices == pks_of(room, "Di Lee", "Ben Ode", "Cy Park")
 
 
 def test_one_device_is_stopped_but_its_classmates_on_the_same_network_are_not(room):

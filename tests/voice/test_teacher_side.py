@@ -1,6 +1,7 @@
 from django.test import Client
 from django.urls import reverse
 
+from partnerup.classes.keys import student_key
 from partnerup.classes.services import class_roster
 from partnerup.voice.models import SignInCard
 from tests.classes.factories import make_classroom, make_student
@@ -65,5 +66,5 @@ def test_teacher_switches_traits_and_adds_their_own(alice_client, alice):
     student.post(reverse("voice:ad"), {"want1": "reads-my-work-aloud", "offer1": "spelling"})
     answers = ana.answers
     assert answers.wanted == ["reads-my-work-aloud"] and answers.offered == []
-    engine_ana = next(s for s in class_roster(classroom)[0] if s.name == "Ana")
+    engine_ana = next(s for s in class_roster(classroom)[0] if s.name == student_key(ana.pk))
     assert engine_ana.wants == ("reads my work aloud",)
