@@ -5,19 +5,13 @@ the web app are thin adapters over what is exported here.
 """
 
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
-from .io import (
-    RosterReading,
-    RosterRow,
-    parse_roster,
-    parse_rules,
-    plan_from_dict,
-    plan_to_dict,
-    read_roster,
-)
+from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import Partnership, Plan, PlanSettings, Rule, Student, Weights
+from .roster import IgnoredColumn, RosterReading, RosterRow, parse_roster, read_roster
 from .solve import plan_partnerships
 
 __all__ = [
+    "IgnoredColumn",
     "InfeasibleError",
     "InputError",
     "PartnerUpError",
@@ -37,4 +31,5 @@ __all__ = [
     "plan_partnerships",
     "plan_to_dict",
     "read_roster",
+    "spreadsheet_cell",
 ]

@@ -1,7 +1,9 @@
-"""Reading rosters and rules from CSV text, and plans to and from JSON-ready dicts.
+"""CSV text in, located rows out; rules from CSV; plans to and from JSON-ready dicts.
 
 Functions take text (not paths) so the CLI and the web import share one contract.
-Row numbers are spreadsheet rows: the header is row 1, the first student row 2.
+Row numbers are spreadsheet rows: the header is row 1, the first student row 2, and a
+quoted cell holding a line break does not shift them. The class roster is read in
+roster.py on top of this module; its names are still importable from here.
 """
 
 from __future__ import annotations
@@ -9,28 +11,21 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from .errors import InputError, RosterError, RulesError
-from .model import RULE_KINDS, TALK_STYLES, Partnership, Plan, Rule, Student
-
-TRUE_WORDS = {"yes", "y", "true", "1", "x"}
-FALSE_WORDS = {"no", "n", "false", "0", ""}
-NAME_LIST_COLUMNS = ("choices", "avoid", "reading_partner", "past_partners")
-KNOWN_COLUMNS = {
-    "name", "level", "goals", "strengths", "interests", "home_language", "english_level",
-    "choice1", "choice2", "choice3", "choices", "avoid", "talk", "often_absent",
-    "social_support", "floater", "new_student", "reading_partner", "past_partners",
-}  # fmt: skip
-BOOLEAN_COLUMNS = ("often_absent", "social_support", "floater", "new_student")
-CHOICE_COLUMNS = ("choice1", "choice2", "choice3")
+from .model import RULE_KINDS, Partnership, Plan, Rule, Student
+from .names import NAME_MAX_LENGTH, name_key
 
 Problem = TypeVar("Problem", bound=InputError)
 # Each filled row of a CSV file: its spreadsheet row number and its cells by column.
 Rows = list[tuple[int, dict[str, str]]]
+# Text a spreadsheet would run as a formula starts with one of these (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def normalise_header(header: str) -> str:
@@ -41,14 +36,20 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
 
 
-def suggest(name: str, known: Iterable[str]) -> str:
-    """' — did you mean 'Ben'?' for a close match, else ''."""
-    by_lower = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.6)
-    return f" — did you mean '{by_lower[close[0]]}'?" if close else ""
+def spreadsheet_cell(value: str | int | float) -> str:
+    """A CSV cell a spreadsheet shows as written, never runs.
+
+    Text starting like a formula ('=', '+', '-', '@', a tab or a carriage return) gets
+    a leading apostrophe, so a student named '=HYPERLINK(…)' or '-2' is shown as text.
+    Numbers stay numbers: -1.5 is a value, not a formula.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-class _Report(Generic[Problem]):
+class ProblemReport(Generic[Problem]):
     """Where the checks send each problem they find: by default the first one is
     raised (parse_roster, parse_rules); with keep_all every problem is kept and the
     reading goes on (read_roster), so both modes run the very same checks."""
@@ -65,262 +66,191 @@ class _Report(Generic[Problem]):
             raise problem
         self.problems.append(problem)
 
-    def fatal(self, message: str, row: int | None = None) -> Problem:
+    def fatal(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         """A problem after which nothing more can be read; the caller raises it."""
-        return self.error(message, file=self.file, row=row)
+        return self.error(message, file=self.file, row=row, column=column)
 
 
-def _rows(text: str, report: _Report[Any]) -> tuple[list[str], Rows]:
+class CsvTable(NamedTuple):
+    """A CSV file as read: the header cells as written, the filled rows kept (each with
+    its spreadsheet row number and its cells), and how many filled rows there were."""
+
+    headers: list[str]
+    records: list[tuple[int, list[str]]]
+    filled: int
+
+
+def read_csv(text: str, report: ProblemReport[Any], keep: int | None = None) -> CsvTable:
+    """The header and the filled rows of CSV text (a leading BOM is dropped).
+
+    With `keep`, only the first `keep` filled rows are kept; the others are counted, so
+    a huge file costs one pass of the C parser and no per-row values. Raises
+    report.fatal for an empty file, unreadable CSV, or a quote never closed — located
+    at the row where it opens, since Python's csv would quietly read the rest of the
+    file into that one cell.
+    """
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise report.fatal("the file is empty; it needs a header row")
     reader = csv.reader(io.StringIO(text))
+    headers: list[str] = []
+    records: list[tuple[int, list[str]]] = []
+    filled = number = 0
+    lines_before = lines_before_last = 0  # physical lines before the next / last record
     try:
-        header = [normalise_header(h) for h in next(reader)]
-        # Spreadsheet rows, not physical lines: a quoted cell may hold a line break.
-        rows = [(number, row) for number, row in enumerate(reader, start=2)]
+        for number, cells in enumerate(reader, start=1):
+            lines_before_last, lines_before = lines_before, reader.line_num
+            if number == 1:
+                headers = cells
+            elif any(cell.strip() for cell in cells):
+                filled += 1
+                if keep is None or filled <= keep:
+                    records.append((number, cells))
     except csv.Error as exc:
-        raise report.fatal(f"this is not readable CSV ({exc})", row=reader.line_num) from None
-    for line, row in rows:
-        if any(cell.strip() for cell in row) and len(row) > len(header):
-            report(f"this row has {len(row)} cells but the header has {len(header)}", row=line)
-    filled = [
-        (line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)})
-        for line, row in rows
-        if any(cell.strip() for cell in row)
-    ]
-    return header, filled
+        _refuse_unclosed_quote(text, lines_before, number + 1, headers, report)
+        raise report.fatal(f"this is not readable CSV ({exc})", row=number + 1) from None
+    _refuse_unclosed_quote(text, lines_before_last, number, headers, report)
+    return CsvTable(headers, records, filled)
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    """One student row as written in the file, with the problems found in it."""
-
-    number: int
-    name: str
-    problems: tuple[RosterError, ...] = ()
+# One CSV field as Python's csv reads it (excel dialect, not strict): a quoted part,
+# if the field starts with a quote, then anything up to the next comma or line break.
+_FIELD = re.compile(r'(?P<quoted>"(?:[^"]+|"")*(?P<closed>")?)?[^,\r\n]*')
 
 
-@dataclass(frozen=True)
-class RosterReading:
-    """A whole roster file checked at once.
-
-    `problems` lists every problem in the order the checks found it (the first is the
-    one parse_roster raises); `rows` holds each student row with its own problems;
-    `students` is empty unless there is no problem at all, since an import is all or
-    nothing.
-    """
-
-    rows: tuple[RosterRow, ...]
-    problems: tuple[RosterError, ...]
-    students: tuple[Student, ...] = ()
-
-    @property
-    def file_problems(self) -> tuple[RosterError, ...]:
-        """Problems of the header or the whole file, not of one student row."""
-        numbers = {row.number for row in self.rows}
-        return tuple(p for p in self.problems if p.row not in numbers)
-
-
-def parse_roster(text: str, file: str = "roster") -> tuple[Student, ...]:
-    """Parse a class roster CSV (see README for the columns).
-
-    Raises RosterError naming file, row and column at the first bad input: missing
-    name column, blank or duplicate names, bad levels, bad booleans, unknown talk
-    styles, and classmates' names that are not in the class (with a suggestion). It is
-    the first problem `read_roster` would list for the same text.
-    """
-    report = _Report(file, RosterError)
-    header, rows = _rows(text, report)
-    return _roster(header, rows, report)
-
-
-def read_roster(text: str, file: str = "roster") -> RosterReading:
-    """Check a whole roster CSV and report every problem instead of the first one.
-
-    Never raises for bad input: each problem is a RosterError located by file, row
-    and column, listed with its row, so a teacher can fix the file in one go. The
-    checks are parse_roster's own; only a file with no readable header or no 'name'
-    column stops the reading early.
-    """
-    report = _Report(file, RosterError, keep_all=True)
-    try:
-        header, rows = _rows(text, report)
-        students = _roster(header, rows, report)
-    except RosterError as fatal:
-        return RosterReading(rows=(), problems=(*report.problems, fatal))
-    problems = tuple(report.problems)
-    return RosterReading(
-        rows=tuple(
-            RosterRow(line, cells["name"], tuple(p for p in problems if p.row == line))
-            for line, cells in rows
-        ),
-        problems=problems,
-        students=() if problems else students,
+def _refuse_unclosed_quote(
+    text: str, lines_before: int, row: int, headers: list[str], report: ProblemReport[Any]
+) -> None:
+    """Raise if the record starting after `lines_before` lines opens a quote that runs
+    to the end of the file. Only the last record read can, so only it is scanned."""
+    start = 0
+    for _ in range(lines_before):
+        start = text.index("\n", start) + 1
+    field = 0
+    while True:
+        match = _FIELD.match(text, start)
+        assert match is not None  # every part of the pattern is optional
+        if match["quoted"] and not match["closed"]:
+            break
+        start = match.end()
+        if start >= len(text) or text[start] in "\r\n":
+            return
+        start, field = start + 1, field + 1
+    column = normalise_header(headers[field]) if row > 1 and field < len(headers) else None
+    raise report.fatal(
+        'a quote (") opens in this row and is never closed, so the rest of the file '
+        "would be read as one cell; add the closing quote or remove this one",
+        row=row,
+        column=column or None,
     )
 
 
-def _roster(header: list[str], rows: Rows, report: _Report[RosterError]) -> tuple[Student, ...]:
-    if "name" not in header:
-        raise report.fatal(
-            f"there is no 'name' column{suggest('name', header)} (found: {', '.join(header)})",
-            row=1,
-        )
-    if "choices" in header and any(c in header for c in CHOICE_COLUMNS):
-        report("use either one 'choices' column or choice1..choice3, not both", row=1)
-    for duplicated in sorted({h for h in header if h and header.count(h) > 1}):
-        report(f"the column '{duplicated}' appears twice", row=1)
-    if not rows:
-        raise report.fatal("the roster has a header but no students")
-    canonical = _class_names(rows, report)
-    students = (_student(cells, line, report, canonical) for line, cells in rows)
-    return tuple(s for s in students if s is not None)
-
-
-def _class_names(rows: Rows, report: _Report[RosterError]) -> dict[str, str]:
-    """Each name in the class by its lower case; blank and repeated names are problems."""
-    canonical: dict[str, str] = {}
-    first_row: dict[str, int] = {}
-    for line, cells in rows:
-        name = cells["name"]
-        if not name:
-            report("the name is blank", row=line, column="name")
-        elif name.lower() in canonical:
-            report(
-                f"'{name}' is already in the class (row {first_row[name.lower()]}); "
-                "names must be unique — add an initial, e.g. 'Ana R.'",
-                row=line,
-                column="name",
+def cells_by_column(
+    columns: list[str], records: Iterable[tuple[int, list[str]]], report: ProblemReport[Any]
+) -> Rows:
+    """Each record's cells by column name, trimmed; missing cells are blank and a row
+    with more cells than the header is a problem of that row."""
+    rows = []
+    for number, cells in records:
+        if len(cells) > len(columns):
+            report(f"this row has {len(cells)} cells but the header has {len(columns)}", row=number)
+        rows.append(
+            (
+                number,
+                {c: (cells[i].strip() if i < len(cells) else "") for i, c in enumerate(columns)},
             )
-        else:
-            canonical[name.lower()] = name
-            first_row[name.lower()] = line
-    return canonical
-
-
-def _student(
-    cells: dict[str, str], line: int, report: _Report[RosterError], canonical: dict[str, str]
-) -> Student | None:
-    """The row's student, or None when the row has a problem (each one reported)."""
-    found_before = len(report.problems)
-
-    def problem(column: str, message: str) -> None:
-        report(message, row=line, column=column)
-
-    name = cells["name"]
-
-    def names(column: str, raw: str) -> tuple[str, ...]:
-        found = []
-        for given in split_list(raw):
-            known = canonical.get(given.lower())
-            if known is None:
-                hint = suggest(given, canonical.values())
-                problem(column, f"'{given}' is not a student in this class{hint}")
-            elif known.lower() == name.lower():
-                problem(column, f"{name} cannot name themselves")
-            else:
-                found.append(known)
-        return tuple(dict.fromkeys(found))
-
-    level = _level(cells.get("level", ""), problem)
-    english = _english(cells.get("english_level", ""), problem)
-    talk = cells.get("talk", "").lower() or "balanced"
-    if talk not in TALK_STYLES:
-        problem("talk", f"'{cells['talk']}' is not a talk style; use quiet, balanced or dominant")
-    flags = {c: _boolean(cells.get(c, ""), c, problem) for c in BOOLEAN_COLUMNS}
-    choices = _choices(cells, names, problem)
-    reading = names("reading_partner", cells.get("reading_partner", ""))
-    if len(reading) > 1:
-        problem("reading_partner", "give one reading partner")
-    avoid = names("avoid", cells.get("avoid", ""))
-    past_partners = names("past_partners", cells.get("past_partners", ""))
-    if not name or len(report.problems) > found_before:
-        return None
-    return Student(
-        name=name,
-        level=level,
-        goals=split_list(cells.get("goals", "")),
-        strengths=split_list(cells.get("strengths", "")),
-        interests=split_list(cells.get("interests", "")),
-        home_language=cells.get("home_language", "").strip().title(),
-        english_level=english,
-        choices=choices,
-        avoid=avoid,
-        talk=talk,  # type: ignore[arg-type]
-        reading_partner=reading[0] if reading else "",
-        past_partners=past_partners,
-        **flags,
-    )
-
-
-def _choices(
-    cells: dict[str, str],
-    names: Callable[[str, str], tuple[str, ...]],
-    problem: Callable[[str, str], None],
-) -> tuple[str, ...]:
-    """Up to three ranked choices, from one 'choices' column or choice1..choice3 (whose
-    cells may each hold a ';' list); too many is reported in the column that adds
-    the fourth."""
-    columns = ("choices",) if "choices" in cells else CHOICE_COLUMNS
-    choices: list[str] = []
-    too_many_in = ""
-    for column in columns:
-        for chosen in names(column, cells.get(column, "")):
-            if chosen not in choices:
-                choices.append(chosen)
-            if len(choices) > 3 and not too_many_in:
-                too_many_in = column
-    if too_many_in == "choices":
-        problem("choices", f"{len(choices)} choices given; a student names up to three")
-    elif too_many_in:
-        problem(
-            too_many_in,
-            f"{len(choices)} choices given across choice1..choice3 ({', '.join(choices)}); "
-            "a student names up to three — one name in each choice column",
         )
-    return tuple(choices[:3])
+    return rows
 
 
-def _level(raw: str, problem: Callable[[str, str], None]) -> int | None:
-    if not raw:
-        return None
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value != int(value) or not 1 <= value <= 4:
-        problem("level", f"'{raw}' is not a writing level; use 1, 2, 3 or 4 (or leave blank)")
-        return None
-    return int(value)
+def suggest(name: str, known: Iterable[str]) -> str:
+    """' — did you mean 'Ben'?' for a close match, else ''."""
+    return Suggestions(known).hint(name)
 
 
-def _english(raw: str, problem: Callable[[str, str], None]) -> float | None:
-    if not raw:
-        return None
-    try:
-        value = float(raw.replace(",", "."))
-    except ValueError:
-        problem("english_level", f"'{raw}' is not a WIDA level; use 1-6, e.g. 2.5")
-        return None
-    if not math.isfinite(value) or not 1 <= value <= 6:
-        problem("english_level", f"'{raw}' is outside WIDA 1-6")
-        return None
-    return value
+class Suggestions:
+    """Did you mean…? The known name closest to an unknown one.
+
+    Closest is difflib's ratio (at least `cutoff`, ties to the later name in
+    alphabetical order, as difflib.get_close_matches does), with case, accents and
+    spacing ignored. A class-sized list is compared name by name. A long one (a
+    2,000-row roster) is indexed by letter triples, and an unknown name is compared
+    only with the few names sharing the most triples with it: comparing each unknown
+    name with every name took over 30 s on a 2,000-row roster where each row misspelt one.
+    Answers are remembered, so a name misspelt on many rows costs one search.
+    """
+
+    COMPARE_ALL = 64  # up to this many names, compare with each of them
+    CANDIDATES = 12  # else with this many, sharing the most letter triples
+
+    def __init__(self, known: Iterable[str], cutoff: float = 0.6) -> None:
+        self.cutoff = cutoff
+        self._names: dict[str, str] = {}
+        for name in known:
+            self._names.setdefault(_folded(name), name)
+        self._keys = list(self._names)
+        self._index: dict[str, list[int]] | None = None
+        self._answers: dict[str, str | None] = {}
+
+    def closest(self, unknown: str) -> str | None:
+        key = _folded(unknown)
+        if key not in self._answers:
+            self._answers[key] = self._closest(key)
+        return self._answers[key]
+
+    def hint(self, unknown: str) -> str:
+        found = self.closest(unknown)
+        return f" — did you mean '{found}'?" if found else ""
+
+    def _closest(self, key: str) -> str | None:
+        if not key or len(key) > 2 * NAME_MAX_LENGTH:
+            return None
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(key)  # difflib caches its analysis of the second sequence
+        best_score, best = 0.0, ""
+        for candidate in self._candidates(key):
+            matcher.set_seq1(candidate)
+            floor = max(self.cutoff, best_score)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            score = matcher.ratio()
+            if score >= floor and (score, candidate) > (best_score, best):
+                best_score, best = score, candidate
+        return self._names[best] if best else None
+
+    def _candidates(self, key: str) -> list[str]:
+        if len(self._keys) <= self.COMPARE_ALL:
+            return self._keys
+        if self._index is None:
+            self._index = {}
+            for number, known in enumerate(self._keys):
+                for triple in _triples(known):
+                    self._index.setdefault(triple, []).append(number)
+        shared: Counter[int] = Counter()
+        for triple in _triples(key):
+            shared.update(self._index.get(triple, ()))
+        return [self._keys[number] for number, _ in shared.most_common(self.CANDIDATES)]
 
 
-def _boolean(raw: str, column: str, problem: Callable[[str, str], None]) -> bool:
-    word = raw.strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word not in FALSE_WORDS:
-        problem(column, f"'{raw}' is not yes or no (use yes/no, true/false, 1/0, x or blank)")
-    return False
+def _folded(name: str) -> str:
+    """A name as suggestions compare it: case, accents and spacing ignored."""
+    decomposed = unicodedata.normalize("NFD", name_key(name))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _triples(key: str) -> set[str]:
+    # Padded, so the first and last letters count: 'bn' and 'ben' share '^^b' and 'n$$'.
+    padded = f"^^{key}$$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def parse_rules(text: str, students: Iterable[Student], file: str = "rules") -> tuple[Rule, ...]:
     """Parse a rules CSV (`rule,students`). Names must be students of the class."""
-    canonical = {s.name.lower(): s.name for s in students}
-    header, rows = _rows(text, _Report(file, RulesError))
+    canonical = {name_key(s.name): s.name for s in students}
+    report = ProblemReport(file, RulesError)
+    table = read_csv(text, report)
+    header = [normalise_header(h) for h in table.headers]
+    rows = cells_by_column(header, table.records, report)
     for needed in ("rule", "students"):
         if needed not in header:
             raise RulesError(f"there is no '{needed}' column", file=file, row=1)
@@ -338,7 +268,7 @@ def parse_rules(text: str, students: Iterable[Student], file: str = "rules") -> 
             )
         members = []
         for given in split_list(cells["students"]):
-            known = canonical.get(given.lower())
+            known = canonical.get(name_key(given))
             if known is None:
                 hint = suggest(given, canonical.values())
                 raise RulesError(
@@ -469,3 +399,23 @@ def _plan_from_dict(data: dict[str, Any], file: str) -> Plan:
             data.get("emergent_bilinguals", []), "emergent_bilinguals", file
         ),
     )
+
+
+# Roster reading lives in roster.py, which builds on this module. These names are still
+# importable from here; they are fetched on first use, so the two modules do not import
+# each other while loading.
+_ROSTER_NAMES = frozenset(
+    {
+        "BOOLEAN_COLUMNS", "CHOICE_COLUMNS", "FALSE_WORDS", "IgnoredColumn", "KNOWN_COLUMNS",
+        "NAME_LIST_COLUMNS", "RosterReading", "RosterRow", "TRUE_WORDS", "parse_roster",
+        "read_roster",
+    }
+)  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROSTER_NAMES:
+        from . import roster
+
+        return getattr(roster, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

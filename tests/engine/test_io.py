@@ -265,6 +265,18 @@ def test_a_level_of_inf_is_refused_as_a_roster_error():
     assert_located(error, 2, "level", "'inf' is not a writing level")
 
 
+def test_a_level_written_with_a_decimal_zero_is_read():
+    assert roster("name,level", "Ana,3.0")[0].level == 3
+
+
+# float() takes some Unicode digits ('٣' is 3.0); a level is only ever ASCII digits.
+@pytest.mark.parametrize("level", ["²", "٣", "３", "𝟑", "+2", "2e0", "0x2", "2_0", "1,0"])
+def test_a_level_that_is_not_plain_ascii_digits_is_refused(level):
+    assert_located(
+        roster_error("name,level", f'Ana,"{level}"'), 2, "level", "is not a writing level"
+    )
+
+
 def test_an_english_level_above_six_is_refused():
     error = roster_error("name,english_level", "Ana,7")
     assert_located(error, 2, "english_level", "'7' is outside WIDA 1-6")
@@ -278,6 +290,16 @@ def test_an_english_level_below_one_is_refused():
 def test_an_english_level_that_is_not_a_number_is_refused():
     error = roster_error("name,english_level", "Ana,high")
     assert_located(error, 2, "english_level", "'high' is not a WIDA level")
+
+
+def test_an_english_level_with_a_decimal_comma_is_read():
+    assert roster("name,english_level", 'Ana,"2,5"')[0].english_level == 2.5
+
+
+@pytest.mark.parametrize("level", ["٣", "²", "2٫5", "３", "nan", "inf", "1e0", "2.5.1", "2,,5"])
+def test_an_english_level_that_is_not_plain_ascii_digits_is_refused(level):
+    error = roster_error("name,english_level", f'Ana,"{level}"')
+    assert_located(error, 2, "english_level", "is not a WIDA level")
 
 
 def test_an_unknown_talk_style_is_refused():
@@ -397,6 +419,16 @@ def test_the_default_file_name_is_roster():
     assert caught.value.file == "roster"
 
 
+def test_roster_reading_is_still_importable_from_io():
+    from partnerup.engine import io, roster
+
+    assert (io.parse_roster, io.read_roster, io.RosterReading) == (
+        roster.parse_roster,
+        roster.read_roster,
+        roster.RosterReading,
+    )
+
+
 def test_a_line_break_inside_a_quoted_cell_keeps_spreadsheet_row_numbers():
     error = roster_error("name,goals,level", 'Ana,"lead', 'plan a box",2', "Ben,,9")
     assert error.row == 3
@@ -444,6 +476,12 @@ def test_rule_names_are_read_case_insensitively_with_spaces_or_hyphens():
 
 def test_rule_students_resolve_to_the_rosters_spelling():
     assert rules("rule,students", "lock, ana ; BEN ")[0].students == ("Ana", "Ben")
+
+
+def test_rule_students_are_matched_whatever_their_unicode_form_or_spacing():
+    roster_class = roster("name", "Sofía Ruiz", "Ben")
+    text = csv_text("rule,students", "keep_apart,Sofi\u0301a   ruiz;Ben")
+    assert parse_rules(text, roster_class)[0].students == ("Sofía Ruiz", "Ben")
 
 
 def test_rules_keep_their_file_order():

@@ -153,11 +153,12 @@ def test_parse_roster_raises_the_first_problem_read_roster_lists(text):
 
 
 CELLS = {
-    "name": st.sampled_from(["Ana", "Ben", "Cy", "ana", ""]),
-    "level": st.sampled_from(["", "1", "4", "5", "two"]),
+    "name": st.sampled_from(["Ana", "Ben", "Cy", "ana", "", "A\u0301na", "Ána", "Cy\u200b"]),
+    "id": st.sampled_from(["", "S1", "s1", "S\x002"]),
+    "level": st.sampled_from(["", "1", "4", "5", "two", "٣"]),
     "english_level": st.sampled_from(["", "2.5", "7"]),
     "floater": st.sampled_from(["", "yes", "maybe"]),
-    "choices": st.sampled_from(["", "Ben", "Ana;Cy", "Zed", "Ana;Ben;Cy;Di"]),
+    "choices": st.sampled_from(["", "Ben", "Ana;Cy", "Zed", "Ana;Ben;Cy;Di", "ÁNA", "B\u202een"]),
     "reading_partner": st.sampled_from(["", "Cy", "Ben;Cy"]),
 }
 
@@ -173,3 +174,33 @@ def test_both_modes_agree_on_any_roster(rows):
     first = result.problems[0]
     assert (raised.row, raised.column, raised.message) == (first.row, first.column, first.message)
     assert result.students == ()
+
+
+NAMES = st.sampled_from(
+    ["Ana", " ana ", "Ana  R.", "Sofi\u0301a", "Sofía", "BEN", "Cy", "Di\u200b", ""]
+)
+IDS = st.sampled_from(["", "S1", "s1", "S2", " S 3 ", "7"])
+
+
+@given(st.lists(st.tuples(NAMES, IDS, st.booleans()), min_size=1, max_size=8))
+def test_a_reading_without_problems_has_each_row_describe_its_student(rows):
+    lines = ["student_id,name,level"]
+    for name, external_id, blank_before in rows:
+        lines += [",,"] * blank_before + [f"{external_id},{name},2"]
+    result = read_roster(csv_text(*lines), file="room.csv")
+    if result.problems:
+        assert result.students == ()
+        return
+    assert [row.name for row in result.rows] == [s.name for s in result.students]
+    assert [row.external_id for row in result.rows] == [" ".join(i.split()) for _, i, _ in rows]
+
+
+def test_rows_pair_with_students_in_file_order_with_their_ids():
+    result = reading("name,id", "Cy,S3", "", "Ana,S1", "Ben,")
+    assert [
+        (r.name, r.external_id, s.name) for r, s in zip(result.rows, result.students, strict=True)
+    ] == [
+        ("Cy", "S3", "Cy"),
+        ("Ana", "S1", "Ana"),
+        ("Ben", "", "Ben"),
+    ]
