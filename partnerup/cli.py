@@ -6,8 +6,6 @@ Exit codes: 0 ok; 2 bad input (file, row, column named); 3 the rules cannot all 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -21,16 +19,16 @@ from .engine import (
     Plan,
     PlanSettings,
     Weights,
-    parse_roster,
     parse_rules,
     plan_from_dict,
     plan_partnerships,
     plan_to_dict,
+    read_roster,
 )
 from .engine.model import LEVEL_MODES, ROLE_MODES, STRATEGIES, TALK_MODES
 from .engine.repair import repair_for_absences
 from .engine.rotate import rotate_headline_partners
-from .render import plan_table, rotation_table
+from .render import plan_csv, plan_table, rotation_table
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
 
@@ -156,7 +154,15 @@ def _read(path: Path, error_kind: str = "file") -> str:
 
 
 def _load_class(roster: Path, rules: Path | None):
-    students = parse_roster(_read(roster), file=str(roster))
+    """The roster's students and the rules. A column the roster reader does not know is
+    named on stderr (a misspelt header would otherwise lose its column silently); the
+    first problem of the roster is raised, as parse_roster would."""
+    reading = read_roster(_read(roster), file=str(roster))
+    for column in reading.ignored_columns:
+        print(f"partnerup: {roster}: {column.message}", file=sys.stderr)
+    if reading.problems:
+        raise reading.problems[0]
+    students = reading.students
     parsed_rules = parse_rules(_read(rules), students, file=str(rules)) if rules else ()
     return students, parsed_rules
 
@@ -202,7 +208,7 @@ def _plan(args) -> int:
     if args.format == "json":
         text = json.dumps(plan_to_dict(plan, elapsed), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "csv":
-        text = _plan_csv(plan)
+        text = plan_csv(plan)
     else:
         text = plan_table(plan, elapsed)
     _emit(text, args.out)
@@ -279,18 +285,6 @@ def _serve(args) -> int:
 
 def _names(raw: str) -> list[str]:
     return [n.strip() for n in raw.split(";") if n.strip()]
-
-
-def _plan_csv(plan: Plan) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["group", "name", "role", "score", "reasons"])
-    for number, group in enumerate(plan.partnerships, start=1):
-        for name, role in group.roles:
-            writer.writerow([number, name, role, group.score, "; ".join(group.reasons)])
-    for name in plan.floaters:
-        writer.writerow(["floater", name, "", "", ""])
-    return out.getvalue()
 
 
 def _emit(text: str, out: Path | None = None) -> None:

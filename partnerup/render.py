@@ -1,10 +1,12 @@
-"""Plain-text tables for the terminal."""
+"""Plain-text tables for the terminal, and the plan as CSV for a spreadsheet."""
 
 from __future__ import annotations
 
+import csv
+import io
 import textwrap
 
-from .engine import Plan
+from .engine import Plan, spreadsheet_cell
 
 WHY_WIDTH = 60
 
@@ -48,3 +50,18 @@ def rotation_table(weeks) -> str:
         joined = ", ".join(" & ".join(g) for g in groups)
         lines.append(f"Week {number}: {joined}")
     return "\n".join(lines) + "\n"
+
+
+def plan_csv(plan: Plan) -> str:
+    """One row per student: group, name, role, score, reasons. Every cell is written
+    so a spreadsheet shows it as text (a student named '=HYPERLINK(…)' runs nothing)."""
+    rows: list[list[str | int | float]] = [["group", "name", "role", "score", "reasons"]]
+    for number, group in enumerate(plan.partnerships, start=1):
+        for name, role in group.roles:
+            rows.append([number, name, role, group.score, "; ".join(group.reasons)])
+    rows += [["floater", name, "", "", ""] for name in plan.floaters]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return out.getvalue()

@@ -1,5 +1,7 @@
 """The CLI through the real console script, as a teacher would run it."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -164,3 +166,64 @@ def test_bad_weight_value_exits_with_usage_error(roster):
     result = run("plan", roster, "--weight-choices", "lots")
     assert result.returncode == 2
     assert "invalid int value" in result.stderr
+
+
+def test_a_misspelt_column_is_named_on_stderr_and_the_plan_still_runs(tmp_path):
+    path = tmp_path / "room.csv"
+    path.write_text("name,choise1,notes\nAna,Ben,x\nBen,Ana,y\n", encoding="utf-8")
+    result = run("plan", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"partnerup: {path}: column 'choise1' is ignored — did you mean 'choice1'?",
+        f"partnerup: {path}: column 'notes' is ignored",
+    ]
+
+
+def test_rotate_names_ignored_columns_too(tmp_path):
+    path = tmp_path / "room.csv"
+    path.write_text("name,levle\nAna,2\nBen,3\n", encoding="utf-8")
+    result = run("rotate", path, "--weeks", "1")
+    assert result.returncode == 0, result.stderr
+    assert "column 'levle' is ignored — did you mean 'level'?" in result.stderr
+
+
+@pytest.mark.parametrize("verb", [("plan",), ("rotate", "--weeks", "2")])
+def test_a_roster_of_five_thousand_rows_exits_2_with_the_row_limit(tmp_path, verb):
+    path = tmp_path / "school.csv"
+    path.write_text("name\n" + "".join(f"Student {n}\n" for n in range(5000)), encoding="utf-8")
+    result = run(verb[0], path, *verb[1:])
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"partnerup: {path}: the roster has 5,000 student rows; PartnerUp reads at most 2,000\n"
+    )
+
+
+def test_a_quote_never_closed_exits_2_naming_its_row(tmp_path):
+    path = tmp_path / "room.csv"
+    path.write_text('name,goals\nAna,lead\nBen,"ending\nCy,lead\n', encoding="utf-8")
+    result = run("plan", path)
+    assert result.returncode == 2
+    assert f"{path}, row 3, column 'goals': a quote" in result.stderr
+
+
+def test_plan_csv_writes_formula_like_names_as_text(tmp_path):
+    path = tmp_path / "room.csv"
+    names = ['"=HYPERLINK(""http://x"",""Ana"")"', "+1", "@x", "-2", "Ed", "Flo"]
+    path.write_text("name\n" + "\n".join(names) + "\n", encoding="utf-8")
+    result = run("plan", path, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    written = [row[1] for row in csv.reader(io.StringIO(result.stdout))][1:]
+    assert sorted(written) == sorted(
+        ['\'=HYPERLINK("http://x","Ana")', "'+1", "'@x", "'-2", "Ed", "Flo"]
+    )
+    cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert not any(cell.startswith("-") and not is_number(cell) for cell in cells)
+
+
+def is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

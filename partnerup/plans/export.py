@@ -6,20 +6,14 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading
-    apostrophe, so a student named '=HYPERLINK(…)' cannot run anything."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+from partnerup.engine import spreadsheet_cell
 
 
 def rows_to_csv(rows: Iterable[Sequence[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return out.getvalue()
 
 
