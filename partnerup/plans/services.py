@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -94,6 +95,14 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
     students, rules = class_roster(classroom)
     if len(students) < 2:
         raise engine.InfeasibleError(["add at least two students before planning"])
+    if len(students) > settings.PARTNERUP_MAX_CLASS_SIZE:
+        raise engine.InfeasibleError(
+            [
+                f"this class has {len(students)} students; the web plans classes of up to "
+                f"{settings.PARTNERUP_MAX_CLASS_SIZE} (plan grade-level pools with the "
+                "partnerup plan command)"
+            ]
+        )
     result = engine.plan_partnerships(students, rules, plan_settings(chosen))
     with transaction.atomic():
         lock_class(classroom)
