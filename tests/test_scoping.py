@@ -1,4 +1,5 @@
-"""Every URL of the app, walked as a second teacher: 404 (or 403/405) and no data.
+"""Every URL of the app, walked as a second teacher: 404 (or 403/405) and no data;
+walked as the owning teacher and a student of the class: no error and no student key.
 
 The URLs come from the URL configuration itself, so a new page is walked the day it
 is added; a URL argument this test cannot fill makes it fail, not skip.
@@ -11,10 +12,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnerup import demo
+from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN
 from partnerup.classes.models import Classroom
 from partnerup.voice.class_traits import traits_of
-from partnerup.voice.models import SurveyQuestion
-from tests.plans.test_plans import draft_of, generate
+from partnerup.voice.models import SignInCard, SurveyQuestion
+from partnerup.workshop.models import WorkshopDay
+from tests.classes.factories import load_class, pks_of
+from tests.plans.test_plans import HTMX, draft_of, generate
 
 SECRET_CLASS = "Alice Secret Room"
 OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home"}
@@ -34,7 +38,7 @@ def every_named_url(patterns=None, namespace="", arguments=()):
 @pytest.fixture
 def alice_world(alice_client, alice):
     classroom = Classroom.objects.create(teacher=alice, name=SECRET_CLASS)
-    demo.fill_with_example(classroom)
+    load_class(classroom, *demo.example_roster())
     generate(alice_client, classroom)
     draft = draft_of(classroom)
     saved_id = draft.pk
@@ -97,12 +101,13 @@ def test_every_class_page_needs_sign_in(alice_world):
 def test_every_post_needs_the_csrf_token(alice, alice_world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
+    ana = alice_world["student_pk"]
     posted = 0
     for name, arguments in every_named_url():
         if not arguments or name.startswith("password_reset_confirm"):
             continue
         url = reverse(name, kwargs={a: alice_world[a] for a in arguments})
-        response = client.post(url, {"name": "x", "student": "Ana", "absent": "yes"})
+        response = client.post(url, {"name": "x", "student": ana, "absent": "yes"})
         if response.status_code == 405:
             continue
         assert response.status_code == 403, (name, response.status_code)
@@ -111,3 +116,71 @@ def test_every_post_needs_the_csrf_token(alice, alice_world):
     classroom = Classroom.objects.get(name=SECRET_CLASS)
     assert all(not day.absent for day in classroom.days.all())
     assert classroom.name == SECRET_CLASS and classroom.students.count() == 24
+
+
+def _a_busy_day(alice_client, alice_world):
+    """Today opened and used: an absence, a turn-and-talk, temporary partners, a
+    headline note, and a student who chose classmates and answered an ad."""
+    classroom = Classroom.objects.get(pk=alice_world["pk"])
+    ana, ben, carlos = alice_world["student_pk"], *pks_of(classroom, "Ben", "Carlos")
+    at = {"pk": classroom.pk}
+    assert alice_client.get(reverse("workshop:today", kwargs=at)).status_code == 200
+    day = WorkshopDay.objects.get(classroom=classroom)
+    steps = [
+        ("workshop:absent", {"student": carlos, "absent": "yes"}),
+        ("workshop:turn", {"turns_seen": day.turns_done}),
+        ("workshop:observe", {"student": ben, "days": 3}),
+        ("workshop:teacher_partner", {"student": ben, "on": "yes"}),
+        ("workshop:temporary", {"choosers": [ana, ben], "length": "week"}),
+    ]
+    for name, values in steps:
+        response = alice_client.post(reverse(name, kwargs=at), values, **HTMX)
+        assert response.status_code == 200 and b'class="problem"' not in response.content, name
+    week = reverse("workshop:headline_note", kwargs={**at, "week_pk": alice_world["week_pk"]})
+    alice_client.post(week, {"student": ana, "plus_one": "Bold verbs", "wish": "More dialogue"})
+    day.refresh_from_db()
+    assert day.absent == [carlos] and day.turns_done == 1
+    assert classroom.headlines.get().notes.exists()
+    student = Client()
+    for pk in (ana, ben):
+        token = SignInCard.objects.create(student_id=pk).token
+        student.get(reverse("voice:card", args=[token]))
+        student.post(reverse("voice:ad"), {"want1": "listens", "sentence": "Hi"})
+    student.post(
+        reverse("voice:three"),
+        {"choice1": ana, "choice2": carlos, "choice3": pks_of(classroom, "Maya")[0]},
+    )
+    student.post(reverse("voice:answer_ad", args=[ana]))
+    assert classroom.students.get(pk=ben).answers.answered_ads == [ana]
+    return student  # signed in as Ben
+
+
+def test_the_owner_walks_every_url_without_an_error_or_a_student_key(alice_client, alice_world):
+    ben = _a_busy_day(alice_client, alice_world)
+    classroom = Classroom.objects.get(pk=alice_world["pk"])
+    draft = {**alice_world, "plan_pk": draft_of(classroom).pk}
+    seen = {}
+    for name, arguments in every_named_url():
+        if name in ("logout", "demo_sign_in", "voice:card"):
+            continue  # these end or switch the session: walked in their own tests
+        client = ben if name.startswith("voice:") else alice_client
+        for world in (alice_world, draft) if "plan_pk" in arguments else (alice_world,):
+            url = reverse(name, kwargs={a: world[a] for a in arguments})
+            for headers in ({}, HTMX):
+                response = client.get(url, **headers)
+                assert response.status_code < 500, (name, url, response.status_code)
+                body = response.content  # some are files (a CSV, a QR code)
+                assert KEY_OPEN.encode() not in body and KEY_CLOSE.encode() not in body, (name, url)
+                seen[url] = response.status_code
+    assert sum(status == 200 for status in seen.values()) >= 40
+    for page, world in (
+        ("plans:board", draft),
+        ("plans:show", alice_world),
+        ("workshop:today", alice_world),
+        ("workshop:history", alice_world),
+        ("workshop:headline_week", alice_world),
+        ("classes:student", alice_world),
+        ("voice:ads", alice_world),
+    ):
+        arguments = dict(every_named_url())[page]
+        assert seen[reverse(page, kwargs={a: world[a] for a in arguments})] == 200, page
