@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 KEY_OPEN, KEY_CLOSE = "\ue000", "\ue001"
 _KEY = re.compile(f"{KEY_OPEN}(\\d+){KEY_CLOSE}")
-GONE = "a student no longer in this class"
+GONE = "A removed student"
 
 
 def student_key(pk: int) -> str:

@@ -372,7 +372,7 @@ def test_a_student_who_left_the_class_is_flagged_on_the_board(alice_client, room
     gone, partner = next(g for g in groups(plan) if len(g) == 2)
     room12.students.get(pk=gone).delete()  # a row gone without the removal page
     page = alice_client.get(reverse("plans:board", args=[room12.pk, plan.pk])).content.decode()
-    assert "a student no longer in this class" in page
+    assert "A removed student is no longer in this class" in page
     assert f'data-student="{gone}"' not in page and KEY_OPEN not in page
     assert f"{names_of(room12)[partner]} has no partner yet" in page
 
