@@ -229,12 +229,16 @@ def _save_row(classroom: Classroom, item: Incoming) -> Student:
     student.set_name(row.name)
     if item.external_id:
         student.external_id = item.external_id
+    written = ["name", "name_key", "external_id"]
     for field in FIELD_COLUMNS:
         if field in CLASSMATE_FIELDS or field == "reading_partner":
             continue
         if item.match is None or field in _present(item):
             setattr(student, field, _stored(field, getattr(row, field)))
-    student.save()
+            written.append(field)
+    # A matched student was read before the removals: writing only the imported
+    # fields keeps the removals' changes to their classmate lists and reading partner.
+    student.save(update_fields=written if item.match else None)
     return student
 
 
