@@ -8,6 +8,7 @@ rows that are theirs alone (card, answers, support, notes) go with them by casca
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from .keys import map_arrangement, student_key
 from .models import Student
@@ -32,7 +33,28 @@ def what_removing_deletes(student: Student) -> list[str]:
     plans = sum(_in_arrangement(p.arrangement, student) for p in student.classroom.plans.all())
     if plans or days:
         found.append(f"their place in {plans} plan(s) and {days} workshop day(s) of history")
+    turns = _lead_turns(student).count()
+    if turns:
+        plural = "s" if turns != 1 else ""
+        found.append(f"{turns} turn-and-talk{plural} of their partnerships in the lead ledger")
+    notes = student.headline_notes.count()
+    if notes:
+        found.append(f"their two pluses and a wish from {notes} headline week(s)")
     return found
+
+
+def _lead_turns(student: Student):
+    """The lead ledger's turns of partnerships the student was in ("pk|pk", sorted)."""
+    from partnerup.workshop.models import LeadTurn
+
+    pk = str(student.pk)
+    member = (
+        Q(members=pk)
+        | Q(members__startswith=f"{pk}|")
+        | Q(members__endswith=f"|{pk}")
+        | Q(members__contains=f"|{pk}|")
+    )
+    return LeadTurn.objects.filter(member, day__classroom=student.classroom_id)
 
 
 def _answered_anything(answers) -> bool:
