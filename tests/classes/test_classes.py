@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from partnerup.classes.models import Classroom
 
-from .factories import make_classroom, make_rule, make_student
+from .factories import make_classroom, make_rule, make_student, pks_of
 
 
 def test_create_rename_and_archive_a_class(alice_client, alice):
@@ -53,7 +53,7 @@ def alices_room(alice):
     classroom = make_classroom(alice, name="Alice's Room")
     make_student(classroom, name="Secretname")
     make_student(classroom, name="Ben")
-    make_rule(classroom, kind="keep_apart", students=["Secretname", "Ben"])
+    make_rule(classroom, kind="keep_apart", students=pks_of(classroom, "Secretname", "Ben"))
     return classroom
 
 
@@ -86,3 +86,13 @@ def test_forms_need_the_csrf_token(alice):
     response = client.post(reverse("classes:create"), {"name": "Room"})
     assert response.status_code == 403
     assert not Classroom.objects.exists()
+
+
+def test_class_page_lists_each_students_choices_by_name(alice_client, alice):
+    classroom = make_classroom(alice)
+    ben = make_student(classroom, name="Ben")
+    cy = make_student(classroom, name="Cy")
+    make_student(classroom, name="Ana", choices=[cy.pk, ben.pk])
+    html = alice_client.get(reverse("classes:detail", args=[classroom.pk])).content.decode()
+    assert "<td>Cy, Ben</td></tr>" in html
+    assert f"<td>{cy.pk}, {ben.pk}</td>" not in html

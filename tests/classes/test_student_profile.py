@@ -9,14 +9,14 @@ def profile_page(client, student):
 
 
 def full_profile(classroom):
-    make_student(classroom, name="Ben")
-    make_student(classroom, name="Cy")
-    make_student(classroom, name="Di")
+    ben = make_student(classroom, name="Ben")
+    cy = make_student(classroom, name="Cy")
+    di = make_student(classroom, name="Di")
     return make_student(
         classroom, name="Nia", level=2, interests=["horses", "soccer"], goals=["lead"],
         strengths=["dialogue"], home_language="Spanish", english_level="2.5", talk="quiet",
         often_absent=True, social_support=True, floater=False, new_student=True,
-        reading_partner="Di", choices=["Cy", "Ben"], avoid=["Ben"], past_partners=["Cy"],
+        reading_partner=di, choices=[cy.pk, ben.pk], avoid=[ben.pk], past_partners=[cy.pk],
         teacher_notes="Loves to draw first.",
     )  # fmt: skip
 
@@ -47,11 +47,20 @@ def test_the_profile_ranks_choices_and_links_each_classmate(alice_client, alice)
     assert f"<dt>Past partners</dt><dd>{cy_link}</dd>" in html
 
 
-def test_a_classmate_who_left_is_named_without_a_link(alice_client, alice):
-    nia = make_student(make_classroom(alice), name="Nia", choices=["Gone"])
-    assert '<li>Gone <span class="muted">(no longer in the class)</span></li>' in profile_page(
-        alice_client, nia
-    )
+def test_a_classmate_who_left_is_left_out_without_a_broken_link(alice_client, alice):
+    classroom = make_classroom(alice)
+    ben = make_student(classroom, name="Ben")
+    gone = make_student(classroom, name="Gone")
+    gone_pk = gone.pk
+    nia = make_student(classroom, name="Nia", choices=[gone_pk, ben.pk], avoid=[gone_pk])
+    gone.delete()  # not through removal: Nia's lists still hold the old id
+    response = alice_client.get(reverse("classes:student", args=[classroom.pk, nia.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    ben_link = f'<a href="{reverse("classes:student", args=[classroom.pk, ben.pk])}">Ben</a>'
+    assert f'<ol class="ranked"><li>{ben_link}</li></ol>' in html
+    assert '<dt>Avoid (never partnered with)</dt><dd><span class="muted">Nobody</span>' in html
+    assert f"/students/{gone_pk}/" not in html and "Gone" not in html
 
 
 def test_private_notes_are_labelled_private(alice_client, alice):
@@ -67,12 +76,12 @@ def test_an_empty_profile_says_what_is_not_set(alice_client, alice):
 
 def test_names_tags_and_notes_are_shown_as_text(alice_client, alice):
     classroom = make_classroom(alice)
-    make_student(classroom, name="<b>Bold</b>")
+    bold = make_student(classroom, name="<b>Bold</b>")
     evil = make_student(
         classroom,
         name="<script>alert(1)</script>",
         interests=["<img src=x onerror=alert(2)>"],
-        choices=["<b>Bold</b>"],
+        choices=[bold.pk],
         teacher_notes="<script>alert(3)</script>",
     )
     html = profile_page(alice_client, evil)
@@ -118,3 +127,17 @@ def test_remove_asks_first_and_removes_only_on_post(alice_client, alice):
     response = alice_client.post(url)
     assert response.url == reverse("classes:detail", args=[classroom.pk])
     assert not classroom.students.exists()
+
+
+def test_the_want_ads_a_student_answered_are_named(alice_client, alice):
+    from django.utils import timezone
+
+    from partnerup.voice.models import Answers
+
+    classroom = make_classroom(alice)
+    ben = make_student(classroom, name="Ben")
+    cy = make_student(classroom, name="Cy")
+    ana = make_student(classroom, name="Ana")
+    Answers.objects.create(student=ana, ad_at=timezone.now(), answered_ads=[cy.pk, ben.pk])
+    html = profile_page(alice_client, ana)
+    assert "<dt>Answered the want ads of</dt><dd>Cy, Ben</dd>" in html
