@@ -14,16 +14,17 @@ def profile(**fields):
 
 def test_add_a_student_with_profile(alice_client, alice):
     classroom = make_classroom(alice)
-    make_student(classroom, name="Ben")
-    make_student(classroom, name="Cy")
+    ben = make_student(classroom, name="Ben")
+    cy = make_student(classroom, name="Cy")
     response = alice_client.post(
         reverse("classes:student_add", args=[classroom.pk]),
-        profile(choice1="Cy", choice2="Ben", avoid=["Ben"], reading_partner="Cy"),
+        profile(choice1=cy.pk, choice2=ben.pk, avoid=[ben.pk], reading_partner=cy.pk),
     )
     assert response.status_code == 302
     nia = classroom.students.get(name="Nia")
     assert nia.interests == ["fantasy", "horses"] and nia.goals == ["lead"]
-    assert nia.choices == ["Cy", "Ben"] and nia.avoid == ["Ben"] and nia.reading_partner == "Cy"
+    assert nia.choices == [cy.pk, ben.pk] and nia.avoid == [ben.pk]
+    assert nia.reading_partner == cy
     assert float(nia.english_level) == 2.5 and nia.talk == "quiet"
 
 
@@ -40,21 +41,30 @@ def test_edit_refuses_unknown_choice_and_duplicate_name(alice_client, alice):
     assert classroom.students.count() == 1
 
 
-def test_classmate_lists_refuse_a_name_not_in_the_class(alice_client, alice):
+def test_classmate_lists_refuse_a_student_not_in_the_class(alice_client, alice):
     classroom = make_classroom(alice)
     make_student(classroom, name="Ben")
+    zed = make_student(make_classroom(alice, name="Room 14"), name="Zed")
     url = reverse("classes:student_add", args=[classroom.pk])
-    for field in ("avoid", "past_partners", "reading_partner"):
-        response = alice_client.post(url, profile(**{field: "Zed"}))
-        assert b"&#x27;Zed&#x27; is not a student in this class" in response.content, field
+    for field in ("avoid", "past_partners", "choice1"):
+        for value in (zed.pk, "Zed"):
+            response = alice_client.post(url, profile(**{field: value}))
+            assert response.status_code == 200, (field, value)
+            assert f"&#x27;{value}&#x27; is not a student in this class" in (
+                response.content.decode()
+            ), (field, value)
+    for value in (zed.pk, "Zed"):
+        response = alice_client.post(url, profile(reading_partner=value))
+        assert response.status_code == 200, value
+        assert b"That is not a student in this class." in response.content, value
     assert classroom.students.count() == 1
 
 
 def test_the_same_classmate_cannot_be_chosen_twice(alice_client, alice):
     classroom = make_classroom(alice)
-    make_student(classroom, name="Ben")
+    ben = make_student(classroom, name="Ben")
     url = reverse("classes:student_add", args=[classroom.pk])
-    response = alice_client.post(url, profile(choice1="Ben", choice2="Ben"))
+    response = alice_client.post(url, profile(choice1=ben.pk, choice2=ben.pk))
     assert b"Ben is already a choice above" in response.content
     assert classroom.students.count() == 1
 
@@ -62,13 +72,19 @@ def test_the_same_classmate_cannot_be_chosen_twice(alice_client, alice):
 def test_a_student_is_not_offered_as_their_own_partner(alice_client, alice):
     classroom = make_classroom(alice)
     ben = make_student(classroom, name="Ben")
-    make_student(classroom, name="Cy")
+    cy = make_student(classroom, name="Cy")
     url = reverse("classes:student_edit", args=[classroom.pk, ben.pk])
     html = alice_client.get(url).content.decode()
-    assert '<option value="Cy">' in html and '<option value="Ben"' not in html
-    assert 'name="avoid" value="Ben"' not in html
-    response = alice_client.post(url, profile(name="Ben", choice1="Ben"))
-    assert b"&#x27;Ben&#x27; is not a student in this class" in response.content
+    assert f'<option value="{cy.pk}">Cy</option>' in html
+    assert f'<option value="{ben.pk}"' not in html
+    assert f'name="avoid" value="{cy.pk}"' in html
+    assert f'name="avoid" value="{ben.pk}"' not in html
+    response = alice_client.post(url, profile(name="Ben", choice1=ben.pk))
+    assert f"&#x27;{ben.pk}&#x27; is not a student in this class" in response.content.decode()
+    response = alice_client.post(url, profile(name="Ben", reading_partner=ben.pk))
+    assert b"That is not a student in this class." in response.content
+    ben.refresh_from_db()
+    assert ben.choices == [] and ben.reading_partner is None
 
 
 def test_the_form_offers_the_class_tags_once_each_and_ticks_the_students_own(alice_client, alice):
