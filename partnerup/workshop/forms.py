@@ -8,7 +8,10 @@ from partnerup.textcheck import TextChecked
 
 MAX_OBSERVE_DAYS = 30
 NOTE_LIMIT = 200
-NOT_IN_CLASS = {"invalid_choice": "That student is not in this class."}
+NOT_IN_CLASS = {
+    "invalid_choice": "That student is not in this class.",
+    "required": "Choose a student.",
+}
 YES_NO = [("yes", "yes"), ("no", "no")]
 
 
@@ -82,7 +85,10 @@ class HeadlineNoteForm(TextChecked, forms.Form):
 
     student = forms.ModelChoiceField(
         queryset=None,
-        error_messages={"invalid_choice": "That student has no headline partner this week."},
+        error_messages={
+            "invalid_choice": "That student has no headline partner this week.",
+            "required": "Choose a student.",
+        },
     )
     plus_one = forms.CharField(max_length=NOTE_LIMIT, required=False)
     plus_two = forms.CharField(max_length=NOTE_LIMIT, required=False)

@@ -240,7 +240,10 @@ def temporary_end(request, pk):
 
 @login_required
 def projector(request, pk):
-    classroom, day = _day_or_404(request, pk)
+    # Only reads: no row lock (select_for_update outside a transaction fails on PostgreSQL).
+    classroom, day = _today(request, pk)
+    if day is None:
+        raise Http404("This class has no current plan yet.")
     return render(request, "workshop/projector.html", _context(classroom, day))
 
 

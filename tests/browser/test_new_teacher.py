@@ -6,8 +6,10 @@ from functools import partial
 from pathlib import Path
 
 from partnerup import demo
+from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN, pks_of
 from partnerup.classes.models import Classroom
 from partnerup.plans.models import Plan
+from tests.classes.factories import load_class
 
 from .conftest import TABLET, board_ready, shot
 
@@ -89,13 +91,27 @@ def card_members(page, index: int) -> list[str]:
     return [re.sub(r"^[A-C]\s+", "", t).strip() for t in chips.all_inner_texts()]
 
 
+def card_ids(page, index: int) -> list[int]:
+    """The students' ids on a card: each chip's data-student."""
+    chips = page.locator(f'#board li.pcard[data-card="{index}"] .chip')
+    return [int(chip.get_attribute("data-student")) for chip in chips.all()]
+
+
+def ruled_ids(classroom) -> set[int]:
+    return {pk for rule in classroom.rules.all() for pk in rule.students}
+
+
+def no_keys(page) -> bool:
+    return KEY_OPEN not in page.content() and KEY_CLOSE not in page.content()
+
+
 def test_new_teacher_main_path(page):
     snap = partial(shot, page)
     sign_up(page, snap=snap)
     confirm = create_class_and_import(page, snap=snap)
     assert page.locator("table tbody tr").count() == 24
     confirm.click()
-    page.get_by_text("Imported 24 students.").wait_for()
+    page.get_by_text("Imported: 24 new, 0 updated, 0 unchanged, 0 removed.").wait_for()
     for name in ("Amara", "Carlos", "Zoe"):
         assert page.get_by_role("link", name=name, exact=True).count() == 1
     shot(page, "07-class-page")
@@ -112,37 +128,42 @@ def test_new_teacher_main_path(page):
 
     # Drag a student onto another partnership: the board updates without a reload.
     page.evaluate("window.stillThisPage = true")
-    ruled = {m for r in classroom.rules.all() for m in r.students}
+    assert no_keys(page)
+    ruled = ruled_ids(classroom)
     cards = page.locator(
         "#board li.pcard[data-card]:not([data-card=floaters]):not([data-card=new])"
     )
     free = [
         i
         for i in range(cards.count())
-        if len(card_members(page, i)) == 2 and not ruled & set(card_members(page, i))
+        if len(card_ids(page, i)) == 2 and not ruled & set(card_ids(page, i))
     ]
     source, target = free[0], free[1]
-    moving = card_members(page, source)[0]
+    moving = card_ids(page, source)[0]
+    moving_name = classroom.students.get(pk=moving).name
+    assert card_members(page, source)[0] == moving_name
     board_ready(page)
     page.locator(f'#board .chip[data-student="{moving}"]').drag_to(
         page.locator(f'#board li.pcard[data-card="{target}"] .pcard-head')
     )
     page.wait_for_function(
         f"document.querySelector('#board li.pcard[data-card=\"{target}\"]')"
-        f".textContent.includes({moving!r})"
+        f".textContent.includes({moving_name!r})"
     )
+    assert moving in card_ids(page, target) and moving_name in card_members(page, target)
     assert page.evaluate("window.stillThisPage") is True
     assert page.get_by_text(" has no partner yet").count() == 1
     shot(page, "10-after-drag")
     plan.refresh_from_db()
     assert plan.arrangement["status"] == "edited"
     assert any(
-        moving in g["members"] and len(g["members"]) == 3 for g in plan.arrangement["groups"]
+        moving in pks_of(g["members"]) and len(g["members"]) == 3
+        for g in plan.arrangement["groups"]
     )
 
     # Lock one partnership, then re-plan the rest.
-    lock = next(i for i in range(cards.count()) if 2 <= len(card_members(page, i)) <= 3)
-    locked_members = card_members(page, lock)
+    lock = next(i for i in range(cards.count()) if 2 <= len(card_ids(page, i)) <= 3)
+    locked_members = card_ids(page, lock)
     page.locator(f'#board li.pcard[data-card="{lock}"]').get_by_role("button", name="Lock").click()
     page.locator(f'#board li.pcard.locked[data-card="{lock}"]').wait_for()
     page.get_by_role("button", name="Re-plan the rest (keeps locked)").click()
@@ -152,11 +173,12 @@ def test_new_teacher_main_path(page):
     shot(page, "11-replanned")
     plan.refresh_from_db()
     groups = plan.arrangement["groups"]
-    kept = [g for g in groups if set(g["members"]) == set(locked_members)]
+    kept = [g for g in groups if set(pks_of(g["members"])) == set(locked_members)]
     assert len(kept) == 1 and kept[0]["locked"]
-    assert sorted(m for g in groups for m in g["members"]) == sorted(
-        classroom.students.values_list("name", flat=True)
+    assert sorted(m for g in groups for m in pks_of(g["members"])) == sorted(
+        classroom.students.values_list("pk", flat=True)
     )
+    assert no_keys(page)
 
     # Save with a name and dates; it becomes the current plan.
     page.get_by_label("Plan name").fill("Unit 2: Small moments")
@@ -174,6 +196,7 @@ def test_new_teacher_main_path(page):
     assert "Sep 15 – Oct 20" in page.content()
     for name in classroom.students.values_list("name", flat=True):
         assert page.locator("table.chart").get_by_text(name, exact=True).count() == 1
+    assert no_keys(page)
     shot(page, "13-print")
     pdf = page.pdf(format="Letter")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
@@ -182,10 +205,10 @@ def test_new_teacher_main_path(page):
 def test_print_view_fits_one_page_for_36_students(page, django_user_model):
     teacher = django_user_model.objects.create_user("big", password=PASSWORD)
     classroom = Classroom.objects.create(teacher=teacher, name="Room 36")
-    from partnerup.classes.services import replace_roster
     from partnerup.engine.synthetic import synthetic_class
 
-    replace_roster(classroom, synthetic_class(36, seed=1)[0])
+    load_class(classroom, synthetic_class(36, seed=1)[0])
+    assert classroom.students.count() == 36
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill("big")
     page.get_by_label("Password").fill(PASSWORD)
@@ -211,12 +234,15 @@ def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
     page.get_by_role("button", name="Make partnerships").click()
     page.locator("#board li.pcard").first.wait_for()
     classroom = Classroom.objects.get(name="Room 12")
-    ruled = {m for r in classroom.rules.all() for m in r.students}
+    ruled = ruled_ids(classroom)
     groups = classroom.plans.get(is_draft=True).arrangement["groups"]
     free = [
-        g["members"] for g in groups if not ruled & set(g["members"]) and len(g["members"]) == 2
+        pks_of(g["members"])
+        for g in groups
+        if not ruled & set(pks_of(g["members"])) and len(g["members"]) == 2
     ]
     first, second = free[0][0], free[1][0]
+    first_name = classroom.students.get(pk=first).name
     board_ready(page)
     page.locator(f'#board .chip[data-student="{first}"]').focus()
     page.keyboard.press("Enter")
@@ -224,14 +250,17 @@ def test_board_by_keyboard_on_a_tablet(open_page, django_user_model):
         page.locator(f'#board .chip[data-student="{first}"]').get_attribute("aria-pressed")
         == "true"
     )
-    assert f"{first} chosen" in page.get_by_role("status").first.inner_text()
+    hint = page.get_by_role("status").first.inner_text()
+    assert hint.startswith(f"{first_name} chosen: now choose a classmate"), hint
     shot(page, "15-tablet-picked")
     page.locator(f'#board .chip[data-student="{second}"]').focus()
     page.keyboard.press("Enter")
     page.wait_for_function(
-        f"document.activeElement && document.activeElement.dataset.student === {first!r}"
+        f"document.activeElement && document.activeElement.dataset.student === '{first}'"
     )
     shot(page, "16-tablet-swapped")
-    after = classroom.plans.get(is_draft=True).arrangement["groups"]
-    assert any({first, free[1][1]} == set(g["members"]) for g in after)
-    assert any({second, free[0][1]} == set(g["members"]) for g in after)
+    after = [
+        set(pks_of(g["members"])) for g in classroom.plans.get(is_draft=True).arrangement["groups"]
+    ]
+    assert {first, free[1][1]} in after
+    assert {second, free[0][1]} in after

@@ -1,4 +1,5 @@
 // The planning board: drag a name onto a name (swap) or onto a partnership (move).
+// Chips carry the student's id in data-student; that id is what every move sends.
 // Without a mouse (keyboard, tablet): choose a name, then a name or "Move here".
 // Every change is one htmx request that answers with the re-scored board.
 (function () {
@@ -12,12 +13,22 @@
     htmx.ajax("POST", el.dataset.moveUrl, { target: "#board", swap: "outerHTML", values: values });
   }
 
+  // A chip's data-student is the student's id; the name is the chip's own text (not
+  // its partner letter or its "leads next" star).
+  function nameOf(chip) {
+    return Array.from(chip.childNodes)
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent)
+      .join("")
+      .trim();
+  }
+
   function pick(chip) {
     unpick();
     picked = chip.dataset.student;
     chip.setAttribute("aria-pressed", "true");
     board().classList.add("picking");
-    say(`${picked} chosen: now choose a classmate to swap with, or "Move here". Esc cancels.`);
+    say(`${nameOf(chip)} chosen: now choose a classmate to swap with, or "Move here". Esc cancels.`);
   }
 
   function say(text) {
