@@ -1,10 +1,17 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model, login
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+
+from partnerup.classes.models import classes_for
+
+from .forms import DeleteAccountForm
 
 
 class SignUpForm(UserCreationForm):
@@ -41,3 +48,19 @@ def demo_sign_in(request):
         raise Http404
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("classes:list")
+
+
+@login_required
+def delete_account(request):
+    """Delete the teacher's account and every class in it, once they confirm."""
+    user = request.user
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            classes_for(user).delete()  # with every row of each class (cascades)
+            user.delete()
+        logout(request)
+        messages.success(request, "Your account and all its classes are deleted.")
+        return redirect("home")
+    context = {"form": form, "classrooms": classes_for(user)}
+    return render(request, "accounts/delete.html", context, status=400 if form.errors else 200)

@@ -271,3 +271,29 @@ class ImportConfirmForm(TextChecked, forms.Form):
     def __init__(self, *args, students, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["remove"].choices = [(str(s.pk), s.name) for s in students]
+
+
+class RestoreForm(TextChecked, forms.Form):
+    export = forms.FileField(
+        label="PartnerUp export",
+        help_text="The .zip that “Download everything” made (or the class.json inside it).",
+    )
+
+
+class DeleteClassForm(TextChecked, forms.Form):
+    """Deleting a class asks for its name, typed exactly: a slip of the finger on a
+    button cannot delete a year of a class's history."""
+
+    name = forms.CharField(label="Type the class name to confirm", max_length=200)
+
+    def __init__(self, *args, classroom: Classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.classroom = classroom
+
+    def clean_name(self):
+        typed = self.cleaned_data["name"]
+        if typed.strip() != self.classroom.name:
+            raise forms.ValidationError(
+                f"That is not the class name: type {self.classroom.name} exactly to delete it."
+            )
+        return typed

@@ -1,22 +1,27 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from partnerup import engine
 
-from . import services
+from . import archive, services
 from .forms import (
     EDITABLE_RULE_KINDS,
     ClassroomForm,
+    DeleteClassForm,
     ImportConfirmForm,
+    RestoreForm,
     RosterUploadForm,
     RuleForm,
     StudentForm,
 )
-from .models import classes_for
+from .models import classes_for, classroom_or_404
 from .removal import forget_students, what_removing_deletes
 from .roster_import import ImportRefused, Roster, apply_import, preview_import
 
@@ -225,3 +230,79 @@ def rule_delete(request, pk, rule_pk):
     rule.delete()
     messages.success(request, f"Deleted the rule “{rule.described(services.names_of(classroom))}”.")
     return redirect("classes:rules", pk=pk)
+
+
+# Your data: download everything, restore a class from its download, delete a class.
+
+
+@login_required
+def class_export(request, pk):
+    """One zip with the class in spreadsheets and in class.json (see archive.py)."""
+    classroom = classroom_or_404(request.user, pk)
+    response = HttpResponse(archive.export_class(classroom), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{classroom.name} PartnerUp export.zip"
+    )
+    return response
+
+
+@login_required
+def class_restore(request):
+    """A new class for the signed-in teacher from a PartnerUp export: all or nothing."""
+    posted = request.method == "POST"
+    form = RestoreForm(request.POST if posted else None, request.FILES if posted else None)
+    problem = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["export"]
+        try:
+            if upload.size > archive.MAX_FILE_BYTES:
+                raise archive.RestoreError(
+                    "The file is larger than 5 MB: a PartnerUp export is smaller."
+                )
+            classroom = archive.restore_class(request.user, upload.read())
+        except archive.RestoreError as error:
+            problem = str(error)
+        else:
+            count = classroom.students.count()
+            messages.success(request, f"Restored {classroom.name} with {count} students.")
+            return redirect("classes:detail", pk=classroom.pk)
+    status = 400 if problem or form.errors else 200
+    return render(
+        request, "classes/restore.html", {"form": form, "problem": problem}, status=status
+    )
+
+
+@login_required
+def class_delete(request, pk):
+    """Delete a class and everything in it, once its name is typed to confirm."""
+    classroom = classroom_or_404(request.user, pk)
+    form = DeleteClassForm(request.POST if request.method == "POST" else None, classroom=classroom)
+    if request.method == "POST" and form.is_valid():
+        name = classroom.name
+        with transaction.atomic():
+            classroom.delete()  # every row of the class goes with it (cascades)
+        messages.success(request, f"Deleted {name} and everything in it.")
+        return redirect("classes:list")
+    context = {
+        "classroom": classroom,
+        "form": form,
+        "would_delete": what_deleting_deletes(classroom),
+    }
+    return render(request, "classes/delete.html", context, status=400 if form.errors else 200)
+
+
+def what_deleting_deletes(classroom) -> list[str]:
+    """Plain counts of what goes with the class (only kinds it has)."""
+    from partnerup.voice.models import Answers, SignInCard
+
+    in_class = {"student__classroom": classroom}
+    counts = [
+        (classroom.students.count(), "student", "students"),
+        (classroom.rules.count(), "rule", "rules"),
+        (classroom.plans.count(), "plan", "plans"),
+        (classroom.days.count(), "workshop day", "workshop days"),
+        (classroom.headlines.count(), "week of headline partners", "weeks of headline partners"),
+        (Answers.objects.filter(**in_class).count(), "student's answers", "students' answers"),
+        (SignInCard.objects.filter(**in_class).count(), "sign-in card", "sign-in cards"),
+    ]  # fmt: skip
+    return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]

@@ -1,0 +1,428 @@
+"""Download everything (classes:export) and restore a class from it (classes:restore)."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerup import demo
+from partnerup.classes.keys import key_pk, shown
+from partnerup.classes.models import Classroom
+from partnerup.voice.class_traits import traits_of
+from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
+from partnerup.workshop.models import HeadlineNote, Support
+from tests.classes.factories import load_class, make_classroom, make_rule, pk_of, pks_of
+from tests.classes.test_delete_class import row_counts
+from tests.plans.test_plans import draft_of, generate
+
+TRICKY_NAME = '=HYPERLINK("x")'
+
+
+def make_rich_class(client, teacher, name="Room 12"):
+    """The demo roster with a rule, answers, a card, a saved plan, today's day with an
+    absence and a lead turn, and a week of headline partners with a note."""
+    classroom = load_class(make_classroom(teacher, name=name), *demo.example_roster())
+    make_rule(classroom, kind="keep_apart", students=pks_of(classroom, "Maya", "Zoe"))
+    ana, ben = pks_of(classroom, "Ana", "Ben")
+    classroom.students.filter(pk=ana).update(teacher_notes="Loves horses.\nShy at first.")
+    Support.objects.create(student_id=ben, observe_until=timezone.localdate())
+    traits_of(classroom)
+    question = SurveyQuestion.objects.create(classroom=classroom, text="What do you write?")
+    Answers.objects.create(
+        student_id=ana,
+        wanted=["listens", "kind"],
+        offered=["ideas"],
+        ad_sentence="I want a partner who likes horses.",
+        answered_ads=pks_of(classroom, "Lucia", "Camila"),
+        tchart_like="listens",
+        tchart_offer="ideas",
+        goal="spelling",
+        survey={str(question.pk): "Stories about ñandúes"},
+        ad_at=timezone.now(),
+        survey_at=timezone.now(),
+    )
+    SignInCard.objects.create(student_id=ana, language="es")
+    generate(client, classroom)
+    plan = draft_of(classroom)
+    save = reverse("plans:save", args=[classroom.pk, plan.pk])
+    client.post(save, {"name": "Unit 1", "starts": "2026-09-15", "ends": "2026-10-20"})
+    assert classroom.current_plan is not None
+    assert client.get(reverse("workshop:today", args=[classroom.pk])).status_code == 200
+    absent = reverse("workshop:absent", args=[classroom.pk])
+    client.post(absent, {"student": pk_of(classroom, "Theo"), "absent": "yes"})
+    client.post(reverse("workshop:turn", args=[classroom.pk]), {"turns_seen": 0})
+    client.post(reverse("workshop:quiet_first", args=[classroom.pk]), {"on": "yes"})
+    choosers = {"choosers": pks_of(classroom, "Ben", "Maya", "Ella", "Omar"), "length": "week"}
+    client.post(reverse("workshop:temporary", args=[classroom.pk]), choosers)
+    make = reverse("workshop:headline_make", args=[classroom.pk])
+    client.post(make, {"monday": "2026-09-14"})
+    week = classroom.headlines.get()
+    HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
+    assert classroom.days.get().absent and classroom.days.get().turns.exists()
+    assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
+    return classroom
+
+
+def described(classroom: Classroom) -> dict:
+    """Everything the class holds, with every student named (ids differ after restore)."""
+    names = dict(classroom.students.values_list("pk", "name"))
+    plan_names = dict(classroom.plans.values_list("pk", "name"))
+    questions = dict(classroom.survey_questions.values_list("pk", "text"))
+
+    def named(pks):
+        return [names[pk] for pk in pks]
+
+    def arrangement(stored):
+        groups = [
+            (
+                [names[key_pk(k)] for k in g["members"]],
+                {names[key_pk(k)]: role for k, role in g["roles"].items()},
+                [shown(reason, names) for reason in g["reasons"]],
+                g["score"],
+            )
+            for g in stored["groups"]
+        ]
+        return groups, [names[key_pk(k)] for k in stored["floaters"]]
+
+    students = {}
+    for s in classroom.students.select_related("answers", "card", "support"):
+        fields = {
+            f: getattr(s, f)
+            for f in (
+                "external_id", "level", "goals", "strengths", "interests", "home_language",
+                "english_level", "talk", "often_absent", "social_support", "floater",
+                "new_student", "teacher_notes",
+            )
+        }  # fmt: skip
+        fields.update({f: named(getattr(s, f)) for f in ("choices", "avoid", "past_partners")})
+        fields["reading_partner"] = names.get(s.reading_partner_id)
+        card = getattr(s, "card", None)
+        fields["card"] = card.language if card else None
+        support = getattr(s, "support", None)
+        fields["support"] = (support.observe_until, support.with_teacher) if support else None
+        answers = getattr(s, "answers", None)
+        if answers:
+            fields["answers"] = (
+                answers.wanted, answers.offered, answers.ad_sentence,
+                named(answers.answered_ads), answers.tchart_like, answers.tchart_offer,
+                answers.goal, {questions[int(q)]: a for q, a in answers.survey.items()},
+                answers.ad_at, answers.survey_at,
+            )  # fmt: skip
+        students[s.name] = fields
+    return {
+        "students": students,
+        "rules": sorted((r.kind, named(r.students)) for r in classroom.rules.all()),
+        "traits": list(classroom.traits.values_list("key", "en", "es", "icon", "is_on")),
+        "plans": [
+            (
+                p.name,
+                p.starts,
+                p.ends,
+                p.is_current,
+                p.is_draft,
+                p.saved,
+                p.settings,
+                arrangement(p.arrangement),
+            )  # fmt: skip
+            for p in classroom.plans.order_by("created")
+        ],
+        "days": [
+            (
+                d.date,
+                plan_names.get(d.plan_id),
+                named(d.absent),
+                d.turns_done,
+                d.is_accepted,
+                arrangement(d.arrangement),
+                sorted(
+                    (sorted(named(map(int, t.members.split("|")))), names[t.leader_id])
+                    for t in d.turns.all()
+                ),
+            )  # fmt: skip
+            for d in classroom.days.all()
+        ],
+        "quiet_lead_first": classroom.routine.quiet_lead_first,
+        "temporary_partners": [
+            (t.starts, t.ends, sorted(named(t.choosers)), arrangement(t.arrangement))
+            for t in classroom.temporary_partners.all()
+        ],
+        "questions": list(questions.values()),
+        "headline_weeks": [
+            (
+                w.monday,
+                [named(g) for g in w.groups],
+                sorted(
+                    (names[n.student_id], n.plus_one, n.plus_two, n.wish) for n in w.notes.all()
+                ),
+            )
+            for w in classroom.headlines.all()
+        ],  # fmt: skip
+    }
+
+
+def export(client, classroom) -> bytes:
+    response = client.get(reverse("classes:export", args=[classroom.pk]))
+    assert response.status_code == 200
+    return response.content
+
+
+def restore(client, content: bytes, name="Room 12 PartnerUp export.zip"):
+    upload = SimpleUploadedFile(name, content, content_type="application/zip")
+    return client.post(reverse("classes:restore"), {"export": upload})
+
+
+def class_json(content: bytes) -> dict:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return json.loads(archive.read("class.json"))
+
+
+def zipped(files: dict[str, str | bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def room12(alice_client, alice):
+    return make_rich_class(alice_client, alice)
+
+
+def test_restoring_the_download_makes_the_same_class_for_the_teacher(alice_client, alice, room12):
+    response = restore(alice_client, export(alice_client, room12))
+    restored = Classroom.objects.get(teacher=alice, name="Room 12 (restored)")
+    assert response.status_code == 302
+    assert response.url == reverse("classes:detail", args=[restored.pk])
+    before, after = described(room12), described(restored)
+    assert len(after["students"]) == 24 and after["students"]["Ana"]["answers"]
+    assert after["plans"][0][0] == "Unit 1" and after["days"][0][2] == ["Theo"]
+    for section in before:
+        assert after[section] == before[section], section
+    assert set(restored.students.values_list("pk", flat=True)).isdisjoint(
+        room12.students.values_list("pk", flat=True)
+    )
+
+
+def test_a_restored_class_gets_new_sign_in_cards(alice_client, alice, room12):
+    restore(alice_client, export(alice_client, room12))
+    old = SignInCard.objects.get(student__classroom=room12)
+    new = SignInCard.objects.get(student__classroom__name="Room 12 (restored)")
+    assert (new.student.name, new.language) == ("Ana", "es")
+    assert new.token != old.token and new.code != old.code
+
+
+def test_the_restored_class_works_on_today_and_the_plan_pages(alice_client, alice, room12):
+    restore(alice_client, export(alice_client, room12))
+    restored = Classroom.objects.get(name="Room 12 (restored)")
+    plan = restored.current_plan
+    for url in (
+        reverse("workshop:today", args=[restored.pk]),
+        reverse("plans:show", args=[restored.pk, plan.pk]),
+        reverse("workshop:headlines", args=[restored.pk]),
+        reverse("classes:detail", args=[restored.pk]),
+    ):
+        page = alice_client.get(url).content.decode()
+        assert "Ana" in page and "\ue000" not in page and "\ue001" not in page, url
+
+
+def test_a_class_of_a_free_name_is_restored_under_its_own_name(alice_client, alice, room12):
+    content = export(alice_client, room12)
+    room12.delete()
+    restore(alice_client, content)
+    assert Classroom.objects.filter(teacher=alice, name="Room 12").exists()
+
+
+def test_the_download_is_one_zip_named_after_the_class(alice_client, room12):
+    response = alice_client.get(reverse("classes:export", args=[room12.pk]))
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"] == 'attachment; filename="Room 12 PartnerUp export.zip"'
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        files = set(archive.namelist())
+    assert {
+        "roster.csv", "rules.csv", "answers.csv", "plans.csv", "days.csv", "lead_turns.csv",
+        "headline_weeks.csv", "headline_notes.csv", "notes.csv", "class.json",
+    } <= files  # fmt: skip
+
+
+def read_csv(content: bytes, name: str) -> list[dict]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        raw = archive.read(name)
+    assert raw.startswith(b"\xef\xbb\xbf"), name  # Excel reads UTF-8 with its BOM
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room12):
+    zoe = room12.students.get(name="Zoe")
+    zoe.name = TRICKY_NAME
+    zoe.save()
+    content = export(alice_client, room12)
+    roster = {row["name"]: row for row in read_csv(content, "roster.csv")}
+    assert "'" + TRICKY_NAME in roster and TRICKY_NAME not in roster
+    assert roster["Ana"]["choices"] == "Lucia; Camila; Maya"
+    assert roster["Ana"]["reading_partner"] == "Sofia" and roster["Ana"]["english_level"] == "2.5"
+    answers = read_csv(content, "answers.csv")
+    assert answers[0]["name"] == "Ana" and answers[0]["answers the ads of"] == "Lucia; Camila"
+    assert answers[0]["What do you write?"] == "Stories about ñandúes"
+    rules = [row["students"] for row in read_csv(content, "rules.csv")]
+    assert "Maya; " + TRICKY_NAME in rules and "Ben; Jayden" in rules
+    plans = read_csv(content, "plans.csv")
+    assert {row["plan"] for row in plans} == {"Unit 1"}
+    assert sum(len(row["members"].split("; ")) for row in plans) == 24
+    days = read_csv(content, "days.csv")
+    assert {row["away"] for row in days} == {"Theo"}
+    assert read_csv(content, "lead_turns.csv")[0]["leader"]
+    assert len(read_csv(content, "headline_weeks.csv")) >= 12
+    assert read_csv(content, "headline_notes.csv")[0]["plus one"] == "Funny start"
+    assert read_csv(content, "notes.csv") == [
+        {"name": "Ana", "teacher notes": "Loves horses.\nShy at first."}
+    ]
+
+
+def test_class_json_refers_to_students_by_the_files_own_refs(alice_client, room12):
+    data = class_json(export(alice_client, room12))
+    assert (data["format"], data["version"]) == ("partnerup-class", 1)
+    refs = {s["ref"]: s["name"] for s in data["students"]}
+    ana = next(s for s in data["students"] if s["name"] == "Ana")
+    assert [refs[r] for r in ana["choices"]] == ["Lucia", "Camila", "Maya"]
+    assert ana["card"] == {"language": "es"}
+    assert "token" not in json.dumps(data) and "code" not in ana["card"]
+    members = [m for g in data["plans"][0]["arrangement"]["groups"] for m in g["members"]]
+    assert sorted(refs[key_pk(m)] for m in members) == sorted(refs.values())
+
+
+def test_another_teacher_cannot_download_a_class(client, charlie, room12):
+    client.force_login(charlie)
+    response = client.get(reverse("classes:export", args=[room12.pk]))
+    assert response.status_code == 404 and b"Ana" not in response.content
+
+
+def restore_refused(client, content: bytes, says: str, name="export.zip"):
+    before = row_counts()
+    response = restore(client, content, name=name)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Nothing was restored" in page and says in page, page
+    assert row_counts() == before
+    return page
+
+
+def test_a_file_that_is_not_a_zip_is_refused(alice_client):
+    restore_refused(alice_client, b"PK\x03\x04 not really a zip", "cannot be opened")
+    restore_refused(alice_client, b"name,level\nAna,2\n", "not a PartnerUp export", "x.csv")
+
+
+def test_a_zip_without_class_json_is_refused(alice_client, room12):
+    restore_refused(alice_client, zipped({"roster.csv": "name\nAna\n"}), "has no class.json")
+
+
+def test_an_export_of_another_version_is_refused(alice_client, room12):
+    data = class_json(export(alice_client, room12))
+    data["version"] = 2
+    content = zipped({"class.json": json.dumps(data)})
+    restore_refused(alice_client, content, "This export is version 2")
+
+
+def test_class_json_alone_can_be_restored(alice_client, alice, room12):
+    data = class_json(export(alice_client, room12))
+    response = restore(alice_client, json.dumps(data).encode(), name="class.json")
+    assert response.status_code == 302
+    assert Classroom.objects.get(name="Room 12 (restored)").students.count() == 24
+
+
+def test_a_class_larger_than_a_class_can_be_is_refused(alice_client, room12, settings):
+    data = class_json(export(alice_client, room12))
+    data["students"] = [
+        {"ref": n, "name": f"Student {n}"} for n in range(1, settings.PARTNERUP_MAX_CLASS_SIZE + 2)
+    ]
+    for section in ("rules", "plans", "days", "headline_weeks"):
+        data[section] = []
+    content = zipped({"class.json": json.dumps(data)})
+    restore_refused(alice_client, content, "The file has 61 students; a class holds at most 60")
+
+
+def test_a_name_with_an_invisible_character_is_refused(alice_client, room12):
+    data = class_json(export(alice_client, room12))
+    data["students"][0]["name"] = "An\x00a"
+    says = "student 1: name has an invisible character (control character, U+0000)"
+    restore_refused(alice_client, zipped({"class.json": json.dumps(data)}), says)
+
+
+@pytest.mark.parametrize(
+    "spoil, says",
+    [
+        (lambda d: d["students"][1].update(name=d["students"][0]["name"].upper()), "two students"),
+        (
+            lambda d: d["students"][0].update(choices=[999]),
+            "choices: 999 is not the ref of a student in the file",
+        ),
+        (lambda d: d["students"][0].update(level="2"), "level is a number from 1 to 4"),
+        (lambda d: d["students"][0].update(name="x" * 81), "at most 80 fit"),
+        (lambda d: d["rules"][0].update(kind="glue"), "kind is one of keep_apart"),
+        (
+            lambda d: d["plans"][0]["arrangement"]["groups"][0].update(members=["\ue000999\ue001"]),
+            "names a student not in the file",
+        ),  # fmt: skip
+        (lambda d: d["plans"][0].update(settings={"strategy": "magic"}), "planning choices"),
+        (lambda d: d["days"].append(d["days"][0]), "is in the file twice"),
+        (lambda d: d["plans"].append({**d["plans"][0], "ref": 9}), "are both the current plan"),
+        (lambda d: d.update(students="everyone"), "is not a list"),
+    ],
+)
+def test_a_spoiled_class_json_is_refused_and_creates_nothing(alice_client, room12, spoil, says):
+    data = class_json(export(alice_client, room12))
+    spoil(data)
+    restore_refused(alice_client, zipped({"class.json": json.dumps(data)}), says)
+
+
+WRONG = [{"not": "what PartnerUp writes"}]
+
+
+def sections(data):
+    """The first record of each kind in class.json, as (where, record)."""
+    ana = next(s for s in data["students"] if s["name"] == "Ana")
+    week = data["headline_weeks"][0]
+    return [
+        ("class", data["class"]), ("student", ana), ("answers", ana["answers"]),
+        ("rule", data["rules"][0]), ("trait", data["traits"][0]),
+        ("question", data["survey_questions"][0]), ("plan", data["plans"][0]),
+        ("day", data["days"][0]), ("lead turn", data["days"][0]["lead_turns"][0]),
+        ("temporary", data["temporary_partners"][0]), ("week", week),
+        ("note", week["notes"][0]),
+    ]  # fmt: skip
+
+
+def test_a_value_of_the_wrong_shape_anywhere_is_refused_plainly(alice_client, room12):
+    data = class_json(export(alice_client, room12))
+    before = row_counts()
+    fields = [(where, key) for where, record in sections(data) for key in record]
+    assert len(fields) >= 75
+    for where, key in fields:
+        spoiled = json.loads(json.dumps(data))
+        dict(sections(spoiled))[where][key] = WRONG
+        response = restore(alice_client, json.dumps(spoiled).encode(), name="class.json")
+        assert response.status_code == 400, (where, key)
+        assert "Nothing was restored" in response.content.decode(), (where, key)
+    assert row_counts() == before
+
+
+def test_a_file_over_5_mb_is_refused(alice_client):
+    restore_refused(alice_client, b"PK" + b"0" * 5_000_001, "larger than 5 MB")
+
+
+def test_restore_needs_a_file(alice_client):
+    response = alice_client.post(reverse("classes:restore"), {})
+    assert response.status_code == 400 and Classroom.objects.count() == 0
+
+
+def test_the_class_page_links_to_download_and_delete(alice_client, room12):
+    page = alice_client.get(reverse("classes:detail", args=[room12.pk])).content.decode()
+    assert reverse("classes:export", args=[room12.pk]) in page and "Download everything" in page
+    assert reverse("classes:delete", args=[room12.pk]) in page and "Delete class" in page
+    listing = alice_client.get(reverse("classes:list")).content.decode()
+    assert reverse("classes:restore") in listing and "Restore a class" in listing
