@@ -39,6 +39,8 @@ def refused_character(text: str, multiline: bool = False) -> str | None:
 
     `multiline` allows line breaks and tabs (notes, sentences); names never have them.
     """
+    if text.isprintable():  # no control, format, private or unassigned character at all
+        return None
     for position, char in enumerate(text, start=1):
         if multiline and char in _MULTILINE_OK:
             continue
