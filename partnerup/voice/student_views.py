@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from partnerup.engine.names import refused_character
+
 from . import session
 from .checklist import AREAS_ES, CHECKLIST, SKILLS
 from .class_traits import icon_path, traits_of
@@ -143,11 +145,14 @@ def want_ad(request, card):
     usable = {t.key for t in traits}
     if request.method == "POST":
         wanted, offered = (_ranked(request.POST, field, usable) for field in ("want", "offer"))
+        sentence = request.POST.get("sentence", "").strip()[:200]
         if not wanted and not offered:
             problem = words["pick_something"]
+        elif not _typed(sentence):
+            problem = words["odd_typing"]
         else:
             answers.wanted, answers.offered = wanted, offered
-            answers.ad_sentence = request.POST.get("sentence", "").strip()[:200]
+            answers.ad_sentence = sentence
             answers.ad_at = timezone.now()
             answers.save()
             saved = True
@@ -221,6 +226,11 @@ def answer_ad(request, card, student_pk):
 TEXT_LIMIT = 1000
 
 
+def _typed(text: str) -> bool:
+    """No null bytes or invisible characters (line breaks are fine in an answer)."""
+    return refused_character(text, multiline=True) is None
+
+
 @student_required
 def tchart(request, card):
     words, problem, saved = _words(card), None, False
@@ -229,6 +239,8 @@ def tchart(request, card):
         like, offer = (request.POST.get(k, "").strip() for k in ("like", "offer"))
         if len(like) > TEXT_LIMIT or len(offer) > TEXT_LIMIT:
             problem = words["too_long"]
+        elif not (_typed(like) and _typed(offer)):
+            problem = words["odd_typing"]
         else:
             answers.tchart_like, answers.tchart_offer = like, offer
             answers.tchart_at = timezone.now()
@@ -274,6 +286,8 @@ def survey(request, card):
         given = {str(q.pk): request.POST.get(f"q{q.pk}", "").strip() for q in questions}
         if any(len(a) > TEXT_LIMIT for a in given.values()):
             problem = words["too_long"]
+        elif not all(_typed(a) for a in given.values()):
+            problem = words["odd_typing"]
         else:
             answers.survey, answers.survey_at = given, timezone.now()
             answers.save(update_fields=["survey", "survey_at"])

@@ -55,6 +55,7 @@ WORDS = {
         "no_questions": "Your teacher has not added questions yet.",
         "choose_goal": "Choose a goal from the list.",
         "too_long": "That is a lot of words! Please write less.",
+        "odd_typing": "Something odd got typed in. Please type it again.",
     },
     "es": {
         "hello": "¡Hola, {name}!",
@@ -110,5 +111,6 @@ WORDS = {
         "no_questions": "Tu maestra todavía no agregó preguntas.",
         "choose_goal": "Elige una meta de la lista.",
         "too_long": "¡Son muchas palabras! Escribe menos, por favor.",
+        "odd_typing": "Se escribió algo raro. Escríbelo otra vez, por favor.",
     },
 }
