@@ -14,6 +14,7 @@ from partnerup.classes.models import classroom_or_404
 
 from .checklist import STARTER_QUESTIONS
 from .class_traits import add_trait, icon_path, traits_of
+from .forms import SurveyQuestionsForm, TraitForm
 from .models import LANGUAGES, Answers, SignInCard, SurveyQuestion
 from .student_views import poster_of
 from .traits import TRAITS
@@ -134,12 +135,12 @@ def survey_questions(request, pk):
     """Pick questions from the starter set or write your own; delete any."""
     classroom = classroom_or_404(request.user, pk)
     if request.method == "POST":
-        own = request.POST.get("own", "").strip()
-        starters = [STARTER_QUESTIONS[int(i)] for i in request.POST.getlist("starter")
-                    if i.isascii() and i.isdigit() and int(i) < len(STARTER_QUESTIONS)]  # fmt: skip
-        if len(own) > 200:
-            messages.error(request, "Keep a question under 200 letters.")
+        form = SurveyQuestionsForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, next(iter(form.errors.values()))[0])
             return redirect("voice_teacher:survey", pk=pk)
+        own = form.cleaned_data["own"].strip()
+        starters = [STARTER_QUESTIONS[i] for i in form.cleaned_data["starter"]]
         existing = set(classroom.survey_questions.values_list("text", flat=True))
         for text, text_es in [*starters, *([(own, "")] if own else [])]:
             if text not in existing:
@@ -185,8 +186,12 @@ def traits(request, pk):
     """The want-ad traits students choose from: switch any off, add your own."""
     classroom = classroom_or_404(request.user, pk)
     if request.method == "POST":
+        form = TraitForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.first_error)
+            return redirect("voice_teacher:traits", pk=pk)
         try:
-            add_trait(classroom, *(request.POST.get(k, "") for k in ("en", "es", "icon")))
+            add_trait(classroom, *(form.cleaned_data[k] for k in ("en", "es", "icon")))
         except ValueError as error:
             messages.error(request, str(error))
         return redirect("voice_teacher:traits", pk=pk)
