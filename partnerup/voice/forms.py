@@ -25,14 +25,19 @@ class SurveyQuestionsForm(TextChecked, forms.Form):
     )
 
 
+TRAIT_WORDS = {
+    "required": "Write the trait in up to 80 letters.",
+    "max_length": "Write the trait in up to 80 letters.",
+}
+
+
 class TraitForm(TextChecked, forms.Form):
     """A want-ad trait of the class's own, in English and Spanish, with an icon."""
 
-    en = forms.CharField(max_length=80, error_messages={"required": "Write the trait."})
-    es = forms.CharField(max_length=80, required=False)
+    en = forms.CharField(max_length=80, error_messages=TRAIT_WORDS)
+    es = forms.CharField(max_length=80, required=False, error_messages=TRAIT_WORDS)
     icon = forms.CharField(max_length=40, required=False)  # an unknown icon: the first one
 
     @property
     def first_error(self) -> str:
-        field, errors = next(iter(self.errors.items()))
-        return f"{errors[0]}" if field == "__all__" else f"{field}: {errors[0]}"
+        return next(iter(self.errors.values()))[0]
