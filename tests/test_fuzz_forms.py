@@ -49,11 +49,8 @@ class Actions(HTMLParser):
             self.targets.add(found["hx-post"])
         if tag in ("input", "select", "textarea") and found.get("name"):
             self.fields.add(found["name"])
-        if found.get("hx-vals"):
-            try:
-                self.fields.update(json.loads(found["hx-vals"]))
-            except ValueError:
-                pass
+        if found.get("hx-vals"):  # a page whose hx-vals is not JSON fails here
+            self.fields.update(json.loads(found["hx-vals"]))
 
 
 def pages(world) -> list[str]:
@@ -69,7 +66,7 @@ def pages(world) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_every_form_answers_odd_values_without_a_server_error(alice_client, alice_world):
+def test_every_form_answers_odd_values_without_a_server_error(alice_client, alice_world):  # noqa: F811
     failures = []
     # Deleting the class or the account would end the walk: they are posted last.
     last = [reverse("classes:delete", args=[alice_world["pk"]]), reverse("accounts:delete")]
