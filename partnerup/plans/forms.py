@@ -98,6 +98,20 @@ class SavePlanForm(TextChecked, forms.Form):
         return data
 
 
+class MembersField(forms.RegexField):
+    """The students (ids) the page showed on the card a step names."""
+
+    def __init__(self) -> None:
+        super().__init__(regex=r"^[0-9,]*$", required=False, max_length=200)
+
+
+class CardStepForm(TextChecked, forms.Form):
+    """Lock or flip one card: what the card held when the teacher tapped."""
+
+    members = MembersField()
+    locked = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")], required=False)
+
+
 class BoardStepForm(TextChecked, forms.Form):
     """One step on a board (the draft plan or Today): move `student` to card `to`, a
     new card or the floaters, or swap them with `with`. Students are ids of the class."""
@@ -110,6 +124,7 @@ class BoardStepForm(TextChecked, forms.Form):
         error_messages={"invalid": "Choose where to move the student."},
     )
     confirm = forms.ChoiceField(choices=[("yes", "yes"), ("", "")], required=False)
+    members = MembersField()
 
     def __init__(self, *args, classroom, **kwargs):
         super().__init__(*args, **kwargs)

@@ -112,6 +112,33 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
         )
 
 
+BOARD_CHANGED = "This board changed meanwhile (on another device): here it is now."
+
+
+def members_token(pks) -> str:
+    """A card's students as the page shows them (ids, sorted), sent back with a step."""
+    return ",".join(str(pk) for pk in sorted(pk for pk in pks if pk))
+
+
+def check_card(plan: engine.Plan, index: int, seen: str | None) -> None:
+    """Raise BoardError when the card the teacher acted on no longer holds the students
+    they saw (another device changed the board meanwhile)."""
+    if not seen:
+        return
+    cards = plan.partnerships
+    now = members_token(key_pk(k) for k in cards[index].members) if index < len(cards) else ""
+    if now != seen:
+        raise BoardError(BOARD_CHANGED)
+
+
+def checked(step: Step, index: int, seen: str | None) -> Step:
+    def run(plan: engine.Plan) -> engine.Plan:
+        check_card(plan, index, seen)
+        return step(plan)
+
+    return run
+
+
 def move_or_swap(asked: dict) -> Step:
     """The board step a move asks for: `asked` is a cleaned BoardStepForm (student and
     with are student ids, to a card index, "new" or "floaters")."""
@@ -123,7 +150,8 @@ def move_or_swap(asked: dict) -> Step:
     target: int | str = int(to) if to.isascii() and to.isdigit() else to
     if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
         raise BoardError("Choose where to move the student.")
-    return lambda p: move_student(p, student, target)
+    step: Step = lambda p: move_student(p, student, target)  # noqa: E731
+    return checked(step, target, asked.get("members")) if isinstance(target, int) else step
 
 
 @dataclass(frozen=True)
@@ -221,6 +249,10 @@ class Card:
     @property
     def number(self) -> int:
         return self.index + 1
+
+    @property
+    def member_pks(self) -> str:
+        return members_token(m.pk for m in self.members)
 
 
 @dataclass(frozen=True)

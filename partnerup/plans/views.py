@@ -24,7 +24,7 @@ from partnerup.engine.board import (
 
 from . import services
 from .export import plan_csv
-from .forms import BoardStepForm, PlanSettingsForm, SavePlanForm
+from .forms import BoardStepForm, CardStepForm, PlanSettingsForm, SavePlanForm
 from .models import Plan
 
 
@@ -158,9 +158,13 @@ def board_move(request, pk, plan_pk):
 @transaction.atomic
 def board_lock(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
-    locked = request.POST.get("locked") == "yes"
+    form = CardStepForm(request.POST)
+    if not form.is_valid():
+        return _board_response(request, plan, error=services.BOARD_CHANGED)
+    locked, seen = form.cleaned_data["locked"] == "yes", form.cleaned_data["members"]
+    step = services.checked(lambda p: set_locked(p, card, locked), card, seen)
     try:
-        services.take_step(plan, lambda p: set_locked(p, card, locked), confirmed=True)
+        services.take_step(plan, step, confirmed=True)
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     return _board_response(request, plan)
@@ -171,8 +175,12 @@ def board_lock(request, pk, plan_pk, card):
 @transaction.atomic
 def board_flip(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
+    form = CardStepForm(request.POST)
+    if not form.is_valid():
+        return _board_response(request, plan, error=services.BOARD_CHANGED)
+    step = services.checked(lambda p: flip_roles(p, card), card, form.cleaned_data["members"])
     try:
-        services.take_step(plan, lambda p: flip_roles(p, card), confirmed=True)
+        services.take_step(plan, step, confirmed=True)
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     return _board_response(request, plan)

@@ -24,6 +24,7 @@ from partnerup.plans.services import (
     Member,
     board_plan,
     member,
+    members_token,
     move_or_swap,
     plan_settings,
     step_arrangement,
@@ -122,6 +123,10 @@ class TodayCard:
     reasons: tuple[str, ...]
     is_changed: bool  # not as in the plan today
     with_teacher: bool
+
+    @property
+    def member_pks(self) -> str:
+        return members_token(m.pk for m in self.members)
 
 
 def cards(day: WorkshopDay) -> list[TodayCard]:
@@ -273,7 +278,7 @@ def adjust_temporary(day: WorkshopDay, temporary: TemporaryPartners, asked: dict
         members = set(today[int(to)].members)
         index = next((i for i, p in enumerate(base.partnerships) if members & set(p.members)), None)
         to = NEW_CARD if index is None else str(index)
-    step = move_or_swap({**asked, "to": to})
+    step = move_or_swap({**asked, "to": to, "members": ""})  # checked on today's board
     chosen = day.plan.settings if day.plan else {}
     arrangement, _ = step_arrangement(day.classroom, temporary.arrangement, chosen, step, True)
     temporary.arrangement = arrangement

@@ -8,6 +8,13 @@
 
   function board() { return document.getElementById("board"); }
 
+  // The students the teacher saw on the target card: a board changed meanwhile (another
+  // device) answers with the board as it is now instead of moving to another card.
+  function withMembers(values, inside) {
+    const card = inside.closest("[data-members]");
+    return card ? { ...values, members: card.dataset.members } : values;
+  }
+
   function send(values) {
     const el = board();
     htmx.ajax("POST", el.dataset.moveUrl, { target: "#board", swap: "outerHTML", values: values });
@@ -57,7 +64,7 @@
     } else if (here && picked) {
       const first = picked;
       unpick();
-      send({ student: first, to: here.dataset.to });
+      send(withMembers({ student: first, to: here.dataset.to }, here));
     }
   });
 
@@ -93,7 +100,7 @@
     if (chip && chip.dataset.student !== student) {
       send({ student: student, with: chip.dataset.student });
     } else if (!chip) {
-      send({ student: student, to: zone.closest("[data-card]").dataset.card });
+      send(withMembers({ student: student, to: zone.closest("[data-card]").dataset.card }, zone));
     }
   });
 
