@@ -224,3 +224,15 @@ def _upload(tablet: Tablet, path: str, text: str) -> tuple[int, str]:
     ).encode()
     headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
     return tablet.send(path, body, headers)
+
+
+def test_the_same_rule_added_from_two_tablets_at_once_is_added_once(room, tablets):
+    url = reverse("classes:rules", args=[room.pk])
+    pks = list(room.students.order_by("pk").values_list("pk", flat=True))
+    before = room.rules.count()
+    for round_ in range(3):
+        pair = [str(pks[2 * round_ + 10]), str(pks[2 * round_ + 11])]
+        form = {"kind": "keep_apart", "students": pair}
+        answers = at_once(*(lambda t=t, f=form: t.post(url, f, htmx=False) for t in tablets))
+        assert [status for status, _ in answers] == [200, 200]
+        assert room.rules.count() == before + round_ + 1

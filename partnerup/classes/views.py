@@ -21,7 +21,7 @@ from .forms import (
     RuleForm,
     StudentForm,
 )
-from .models import classes_for, classroom_or_404
+from .models import classes_for, classroom_or_404, lock_class
 from .removal import forget_students, what_removing_deletes
 from .roster_import import ImportRefused, Roster, apply_import, preview_import
 
@@ -205,9 +205,14 @@ def student_remove(request, pk, student_pk):
 
 
 @login_required
+@transaction.atomic
 def rules(request, pk):
-    """The class's keep-apart and keep-together rules, and a form to add one."""
+    """The class's keep-apart and keep-together rules, and a form to add one. A rule
+    is checked and added with the class locked, so two tablets adding the same rule
+    at once add it once."""
     classroom = _classroom(request, pk)
+    if request.method == "POST":
+        lock_class(classroom)
     form = RuleForm(request.POST or None, classroom=classroom)
     names = services.names_of(classroom)
     if request.method == "POST" and form.is_valid():
