@@ -8,20 +8,7 @@ import pytest
 
 from partnerup.engine import IgnoredColumn
 from partnerup.engine.names import EXTERNAL_ID_MAX_LENGTH
-from partnerup.engine.roster import read_roster
-
-
-def csv_text(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def reading(*lines: str):
-    return read_roster(csv_text(*lines), file="room.csv")
-
-
-def where(problems) -> list[tuple[int | None, str | None]]:
-    return [(p.row, p.column) for p in problems]
-
+from tests.engine.test_read_roster import reading, where
 
 # --- ignored columns ------------------------------------------------------------------
 
