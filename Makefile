@@ -31,6 +31,9 @@ test: $(STAMP) $(CHROMIUM)
 bench: $(STAMP)
 	$(BIN)/partnerup bench --out benchmarks/engine.md
 	$(BIN)/python benchmarks/web.py --out benchmarks/web.md
+	$(BIN)/python benchmarks/web.py --size 60 --classes 10 --repeats 10 --out benchmarks/web-60.md
+	$(BIN)/python benchmarks/generate_cap.py --out benchmarks/generate_cap.md
+	$(BIN)/python benchmarks/import_preview.py --out benchmarks/import_preview.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check partnerup tests benchmarks
