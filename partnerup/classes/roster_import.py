@@ -16,7 +16,6 @@ from django.conf import settings
 from django.db import transaction
 
 from partnerup import engine
-from partnerup.engine.io import normalise_header
 from partnerup.engine.names import name_key
 
 from .models import Classroom, Student
@@ -89,11 +88,9 @@ class ImportPreview:
         return self.new + self.changed + self.unchanged
 
 
-def file_fields(text: str) -> tuple[str, ...]:
-    """The student fields this roster file has columns for."""
-    first = text.removeprefix("\ufeff").splitlines()[:1]
-    header = {normalise_header(h) for h in first[0].split(",")} if first else set()
-    return tuple(f for f, columns in FIELD_COLUMNS.items() if header & set(columns))
+def file_fields(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The student fields a roster file with these (known) columns sets."""
+    return tuple(f for f, fed_by in FIELD_COLUMNS.items() if set(columns) & set(fed_by))
 
 
 @dataclass(frozen=True)
@@ -106,9 +103,9 @@ class Roster:
     fields: tuple[str, ...] = tuple(FIELD_COLUMNS)
 
     @classmethod
-    def from_reading(cls, reading: engine.RosterReading, text: str) -> Roster:
-        ids = tuple(getattr(row, "external_id", "") for row in reading.rows)
-        return cls(reading.students, ids, file_fields(text))
+    def from_reading(cls, reading: engine.RosterReading) -> Roster:
+        ids = tuple(row.external_id for row in reading.rows)
+        return cls(reading.students, ids, file_fields(reading.columns))
 
     @classmethod
     def of(cls, students: tuple[engine.Student, ...]) -> Roster:

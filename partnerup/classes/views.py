@@ -93,7 +93,7 @@ def roster_import(request, pk):
         if problem is None:
             reading = engine.read_roster(text, file=upload.name)
             if not reading.problems:
-                roster = Roster.from_reading(reading, text)
+                roster = Roster.from_reading(reading)
                 preview = preview_import(classroom, roster)
                 context["preview"] = preview
                 context["confirm_form"] = ImportConfirmForm(
@@ -131,7 +131,7 @@ def roster_import_confirm(request, pk):
         messages.error(request, "The file could not be read again: upload it again.")
         return redirect("classes:import", pk=pk)
     try:
-        roster = Roster.from_reading(reading, pending["text"])
+        roster = Roster.from_reading(reading)
         done = apply_import(classroom, roster, set(form.cleaned_data["remove"]))
     except ImportRefused as refused:
         messages.error(request, str(refused))

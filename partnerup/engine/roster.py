@@ -107,13 +107,14 @@ class RosterReading:
     one parse_roster raises); `rows` holds each student row with its own problems;
     `students` is empty unless there is no problem at all, since an import is all or
     nothing, and then `rows[i]` describes `students[i]`. `ignored_columns` lists the
-    headers that were not read.
+    headers that were not read, `columns` the known columns that were.
     """
 
     rows: tuple[RosterRow, ...]
     problems: tuple[RosterError, ...]
     students: tuple[Student, ...] = ()
     ignored_columns: tuple[IgnoredColumn, ...] = ()
+    columns: tuple[str, ...] = ()  # the known columns the file has, e.g. ("name", "level")
 
     @property
     def file_problems(self) -> tuple[RosterError, ...]:
@@ -164,6 +165,7 @@ def read_roster(text: str, file: str = "roster") -> RosterReading:
         problems=problems,
         students=() if problems else students,
         ignored_columns=ignored,
+        columns=tuple(c for c in dict.fromkeys(_columns(headers)) if c in KNOWN_COLUMNS),
     )
 
 

@@ -337,3 +337,10 @@ def test_pending_import_cannot_land_in_another_class(alice_client, alice):
     upload(alice_client, first, GOOD)
     alice_client.post(reverse("classes:import_confirm", args=[second.pk]))
     assert second.students.count() == 0
+
+
+def test_only_the_fields_of_the_files_known_columns_are_updated():
+    from partnerup.classes.roster_import import file_fields
+
+    assert file_fields(("name", "choice2", "home_language")) == ("home_language", "choices")
+    assert file_fields(("name", "student_id")) == ()

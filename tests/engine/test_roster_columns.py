@@ -144,3 +144,8 @@ def test_an_id_holding_an_invisible_character_is_refused():
 def test_an_id_column_and_a_student_id_column_together_are_one_column_twice():
     result = reading("name,id,student_id", "Ana,1,1")
     assert [p.message for p in result.file_problems] == ["the column 'student_id' appears twice"]
+
+
+def test_the_reading_lists_the_known_columns_the_file_has():
+    found = reading('"Name","Home Language",Student ID,notes', "Ana,Spanish,s1,x")
+    assert found.columns == ("name", "home_language", "student_id")
