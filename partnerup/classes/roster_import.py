@@ -87,6 +87,11 @@ class ImportPreview:
     def incoming(self) -> tuple[Incoming, ...]:
         return self.new + self.changed + self.unchanged
 
+    @property
+    def class_size(self) -> int:
+        """The class's size after the import if no missing student is removed."""
+        return len(self.incoming) + len(self.missing)
+
 
 def file_fields(columns: tuple[str, ...]) -> tuple[str, ...]:
     """The student fields a roster file with these (known) columns sets."""

@@ -96,6 +96,7 @@ def roster_import(request, pk):
                 roster = Roster.from_reading(reading)
                 preview = preview_import(classroom, roster)
                 context["preview"] = preview
+                context["max_class_size"] = settings.PARTNERUP_MAX_CLASS_SIZE
                 context["confirm_form"] = ImportConfirmForm(
                     students=[m.student for m in preview.missing]
                 )

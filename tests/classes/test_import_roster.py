@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerup.classes.models import Student
+from partnerup.classes.roster_import import file_fields
 from partnerup.voice.models import Answers, SignInCard
 
 from .factories import make_classroom, make_rule, make_student, pk_of, pks_of
@@ -340,7 +341,14 @@ def test_pending_import_cannot_land_in_another_class(alice_client, alice):
 
 
 def test_only_the_fields_of_the_files_known_columns_are_updated():
-    from partnerup.classes.roster_import import file_fields
-
     assert file_fields(("name", "choice2", "home_language")) == ("home_language", "choices")
     assert file_fields(("name", "student_id")) == ()
+
+
+def test_the_preview_warns_when_keeping_everyone_would_pass_the_cap(alice_client, alice, settings):
+    classroom = make_classroom(alice)
+    make_student(classroom, name="Hand Added")
+    settings.PARTNERUP_MAX_CLASS_SIZE = 3
+    upload = SimpleUploadedFile("r.csv", b"name\nAna\nBen\nCy\n", content_type="text/csv")
+    page = alice_client.post(reverse("classes:import", args=[classroom.pk]), {"roster": upload})
+    assert "the class would have 4 students; a class has at most 3" in page.content.decode()
