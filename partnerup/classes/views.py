@@ -74,7 +74,11 @@ def class_detail(request, pk):
     return render(
         request,
         "classes/detail.html",
-        {"classroom": classroom, "students": classroom.students.all()},
+        {
+            "classroom": classroom,
+            "students": classroom.students.all(),
+            "names": services.names_of(classroom),
+        },
     )
 
 
@@ -166,6 +170,7 @@ def student_profile(request, pk, student_pk):
         "avoid": linked(student.avoid),
         "past_partners": linked(student.past_partners),
         "reading_partner": linked([partner] if partner else []),
+        "names": names,
     }
     return render(request, "classes/student.html", context)
 
