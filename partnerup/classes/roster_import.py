@@ -18,7 +18,7 @@ from django.db import transaction
 from partnerup import engine
 from partnerup.engine.names import name_key
 
-from .models import Classroom, Student
+from .models import Classroom, Student, lock_class
 from .removal import forget_students, what_removing_deletes
 from .services import add_rule
 
@@ -207,7 +207,7 @@ def apply_import(classroom: Classroom, roster: Roster, remove: set[int]) -> Impo
     The class row is locked first, so two imports confirmed at once run one after the
     other, each merging into what the other left. Raises ImportRefused.
     """
-    Classroom.objects.select_for_update().get(pk=classroom.pk)
+    lock_class(classroom)
     preview = preview_import(classroom, roster)
     if preview.problems:
         raise ImportRefused(preview.problems[0])
