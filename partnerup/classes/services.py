@@ -29,7 +29,7 @@ def to_engine_student(
     def keys(pks: Iterable[int]) -> tuple[str, ...]:
         return keys_of(pk for pk in pks if in_class is None or pk in in_class)
 
-    partner = student.reading_partner_id
+    partner = keys([student.reading_partner_id] if student.reading_partner_id else [])
     return engine.Student(
         name=student_key(student.pk),
         level=student.level,
@@ -45,7 +45,7 @@ def to_engine_student(
         social_support=student.social_support,
         floater=student.floater,
         new_student=student.new_student,
-        reading_partner=keys([partner])[0] if partner and keys([partner]) else "",
+        reading_partner=partner[0] if partner else "",
         past_partners=keys(student.past_partners),
         **_voice(student, trait_words or {}, keys),
     )
