@@ -248,7 +248,7 @@ def rule_delete(request, pk, rule_pk):
 
 @login_required
 def class_export(request, pk):
-    """One zip with the class in spreadsheets and in class.json (see archive.py)."""
+    """One zip with the class in spreadsheets and in class.json (see the archive package)."""
     classroom = classroom_or_404(request.user, pk)
     response = HttpResponse(archive.export_class(classroom), content_type="application/zip")
     response["Content-Disposition"] = content_disposition_header(
