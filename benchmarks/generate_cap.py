@@ -56,7 +56,13 @@ def _measure(classes: int) -> str:
     teacher = get_user_model().objects.create_user("bench", password="x")
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(teacher)
-    form = {"strategy": "purposeful", "level": "similar", "threes": "on", "floaters": "0"}
+    form = {
+        "strategy": "purposeful",
+        "level": "similar",
+        "talk": "complement",
+        "threes": "on",
+        "floaters": "0",
+    }
     form.update({f"w_{name}": "2" for name in WEIGHT_NAMES})
     cap = settings.PARTNERUP_MAX_CLASS_SIZE
     rows = []

@@ -68,7 +68,13 @@ def _measure(size: int, classes: int, repeats: int) -> str:
         classroom = Classroom.objects.create(teacher=teacher, name=f"Class {seed}")
         students, rules = synthetic_class(size, seed=seed)
         load_roster(classroom, students, rules)
-        form = {"strategy": "purposeful", "level": "similar", "threes": "on", "floaters": 0}
+        form = {
+            "strategy": "purposeful",
+            "level": "similar",
+            "talk": "complement",
+            "threes": "on",
+            "floaters": 0,
+        }
         form |= {f"w_{w}": 2 for w in ("choices", "interests", "same_goal")}
         form |= {f"w_{w}": 2 for w in ("strength_meets_goal", "level", "talk", "language")}
         url = reverse("plans:generate", args=[classroom.pk])

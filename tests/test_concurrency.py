@@ -160,7 +160,7 @@ def test_a_lock_and_a_swap_at_once_keep_both(room, tablets):
 
 def test_two_generates_at_once_leave_one_draft(room, tablets):
     url = reverse("plans:generate", args=[room.pk])
-    form = {"strategy": "purposeful", "level": "similar", "floaters": "0"}
+    form = {"strategy": "purposeful", "level": "similar", "talk": "complement", "floaters": "0"}
     form.update({f"w_{name}": "2" for name in plans.WEIGHT_NAMES})
     for _ in range(3):
         answers = at_once(*(lambda t=t: t.post(url, form, htmx=False) for t in tablets))

@@ -20,7 +20,7 @@ WEIGHT_LABELS = {
     "same_goal": "Similar goals",
     "strength_meets_goal": "Strengths meet needs",
     "level": "Writing levels",
-    "talk": "Talk styles (quiet with talkative)",
+    "talk": "Talk styles",
     "language": "Strong English models for emergent bilinguals",
 }
 STRATEGIES = [
@@ -29,11 +29,18 @@ STRATEGIES = [
     ("random", "A random mix (still keeps every rule)"),
 ]
 LEVELS = [("similar", "Similar levels"), ("mixed", "Mixed levels")]
+# Article 05: quiet with talkative so each stretches, or like with like ("dominant with
+# dominant, quiet with quiet") so quiet writers get room to talk.
+TALK_MODES = [
+    ("complement", "Quiet with talkative"),
+    ("alike", "Like with like (quiet with quiet, talkative with talkative)"),
+]
 
 
 class PlanSettingsForm(TextChecked, forms.Form):
     strategy = forms.ChoiceField(choices=STRATEGIES, widget=forms.RadioSelect, label="How to plan")
     level = forms.ChoiceField(choices=LEVELS, widget=forms.RadioSelect, label="Writing levels")
+    talk = forms.ChoiceField(choices=TALK_MODES, widget=forms.RadioSelect, label="Talk styles")
     threes = forms.BooleanField(required=False, label="Allow partnerships of three where they help")
     floaters = forms.IntegerField(
         min_value=0, max_value=6, label="Floaters (join where a partner is missing)"
@@ -57,6 +64,7 @@ class PlanSettingsForm(TextChecked, forms.Form):
         initial = {
             "strategy": merged["strategy"],
             "level": merged["level"],
+            "talk": merged["talk"],
             "threes": merged["triads"] == "auto",
             "floaters": merged["floaters"],
             "quiet_first": merged["roles"] == "quiet_first",
@@ -72,6 +80,7 @@ class PlanSettingsForm(TextChecked, forms.Form):
         return {
             "strategy": data["strategy"],
             "level": data["level"],
+            "talk": data["talk"],
             "triads": "auto" if data["threes"] else "never",
             "floaters": data["floaters"],
             "roles": "quiet_first" if data["quiet_first"] else "random",

@@ -44,6 +44,7 @@ WEIGHT_NAMES = (
 DEFAULT_SETTINGS = {
     "strategy": "purposeful",
     "level": "similar",
+    "talk": "complement",
     "triads": "auto",
     "floaters": 0,
     "roles": "random",
@@ -67,6 +68,7 @@ def plan_settings(chosen: dict) -> engine.PlanSettings:
     return engine.PlanSettings(
         strategy=merged["strategy"],
         level=merged["level"],
+        talk=merged["talk"],
         triads=merged["triads"],
         floaters=merged["floaters"],
         roles=merged["roles"],

@@ -42,6 +42,7 @@ def generate_and_save_a_plan(client, classroom):
     settings = {
         "strategy": "purposeful",
         "level": "similar",
+        "talk": "complement",
         "threes": "on",
         "floaters": 0,
         **{f"w_{n}": 2 for n in ("choices", "interests", "same_goal", "strength_meets_goal")},

@@ -37,6 +37,7 @@ def generate(client, classroom):
     data = {
         "strategy": "purposeful",
         "level": "similar",
+        "talk": "complement",
         "threes": "on",
         "floaters": 0,
         **{f"w_{n}": 2 for n in ("choices", "interests", "same_goal", "strength_meets_goal")},

@@ -29,6 +29,7 @@ def generate(client, classroom, **choices):
     data = {
         "strategy": "purposeful",
         "level": "similar",
+        "talk": "complement",
         "threes": "on",
         "floaters": 0,
         **{f"w_{n}": 2 for n in ("choices", "interests", "same_goal", "strength_meets_goal")},
@@ -432,3 +433,18 @@ def test_class_page_warns_about_partners_who_never_change(alice_client, alice):
     assert "Ana and Cy have been partners in the last 2 plans" in page
     assert "Ana and Ben" not in page
     assert KEY_OPEN not in page and KEY_CLOSE not in page
+
+
+def test_like_with_like_talk_styles_can_be_chosen_and_are_used(alice_client, room12):
+    generate(alice_client, room12, talk="alike", w_talk=4)
+    plan = draft_of(room12)
+    assert plan.settings["talk"] == "alike"
+    board = alice_client.get(reverse("plans:board", args=[room12.pk, plan.pk])).content.decode()
+    assert "similar talk styles" in board
+    assert "balance the talk" not in board
+
+
+def test_a_talk_style_that_is_not_offered_is_refused(alice_client, room12):
+    response = generate(alice_client, room12, talk="loudest")
+    assert "Select a valid choice" in response.content.decode()
+    assert not room12.plans.exists()
