@@ -81,3 +81,31 @@ def test_ensure_demo_is_idempotent_and_loads_the_rules():
     assert classroom.students.count() == 24
     assert classroom.rules.count() == 3
     assert not classroom.teacher.has_usable_password()
+
+
+@pytest.mark.django_db
+def test_the_demo_class_opens_with_a_current_plan_history_and_answers():
+    from datetime import date
+
+    from partnerup.voice.models import Answers
+    from partnerup.workshop.models import LeadTurn
+
+    demo.ensure_demo()
+    classroom = Classroom.objects.get(name=demo.DEMO_CLASS)
+    plan = classroom.current_plan
+    assert plan is not None and not plan.is_draft
+    days = list(classroom.days.order_by("date"))
+    assert len(days) == 3 and all(d.date.weekday() < 5 and d.date < date.today() for d in days)
+    assert all(len(d.absent) == 1 and d.is_accepted for d in days)
+    assert LeadTurn.objects.filter(day__classroom=classroom).count() > 0
+    assert Answers.objects.filter(student__classroom=classroom, ad_at__isnull=False).count() == 4
+    ben = classroom.students.get(name="Ben")
+    assert [classroom.students.get(pk=pk).name for pk in ben.choices] == ["Liam", "Marco", "Noah"]
+
+
+@pytest.mark.django_db
+def test_the_home_page_offers_the_demo_only_in_demo_mode(client, settings):
+    settings.DEMO_MODE = False
+    assert "Try the demo class" not in client.get("/").content.decode()
+    settings.DEMO_MODE = True
+    assert "Try the demo class" in client.get("/").content.decode()
