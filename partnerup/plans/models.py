@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from partnerup.classes.models import Classroom
 
@@ -38,6 +39,11 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.name or "Draft plan"
+
+    @property
+    def has_ended(self) -> bool:
+        """Its end date has passed (a current plan that ended should be replaced)."""
+        return self.ends is not None and self.ends < timezone.localdate()
 
     @property
     def dates(self) -> str:

@@ -69,6 +69,7 @@ def _index(request, classroom, form, conflicts=()):
             "form": form,
             "conflicts": conflicts,
             "draft": next((p for p in plans if p.is_draft), None),
+            "current": next((p for p in plans if p.is_current), None),
             "history": [p for p in plans if not p.is_draft],
         },
     )

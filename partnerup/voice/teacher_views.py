@@ -64,10 +64,34 @@ def card_sheet(request, pk):
     )
 
 
+def _ask_first(request, classroom, title: str, consequence: str, yes: str):
+    """A printed card stops working: the first tap shows what will happen and asks."""
+    return render(
+        request,
+        "voice/confirm_card.html",
+        {"classroom": classroom, "title": title, "consequence": consequence, "yes": yes},
+    )
+
+
+def _confirmed(request) -> bool:
+    return request.POST.get("confirm") == "yes"
+
+
 @login_required
 @require_POST
 def reissue_all(request, pk):
     classroom = classroom_or_404(request.user, pk)
+    if not _confirmed(request):
+        count = classroom.students.count()
+        return _ask_first(
+            request,
+            classroom,
+            "New cards for the whole class?",
+            f"All {count} students get new cards and codes. Every printed card stops working "
+            "and anyone signed in with one is signed out: print the new sheet before the "
+            "next writing time.",
+            "Yes, make new cards for everyone",
+        )
     with transaction.atomic():
         for card in cards_for(classroom):
             card.reissue()
@@ -85,6 +109,14 @@ def _card(request, pk, student_pk) -> SignInCard:
 @require_POST
 def reissue(request, pk, student_pk):
     card = _card(request, pk, student_pk)
+    if not _confirmed(request):
+        return _ask_first(
+            request,
+            card.student.classroom,
+            f"A new card for {card.student.name}?",
+            f"{card.student.name}'s printed card and code stop working; print the new one.",
+            f"Yes, make a new card for {card.student.name}",
+        )
     card.reissue()
     messages.success(request, f"{card.student.name} has a new card; the old one no longer works.")
     return redirect("voice_teacher:cards", pk=pk)
@@ -94,6 +126,15 @@ def reissue(request, pk, student_pk):
 @require_POST
 def revoke(request, pk, student_pk):
     card = _card(request, pk, student_pk)
+    if not _confirmed(request):
+        return _ask_first(
+            request,
+            card.student.classroom,
+            f"Stop {card.student.name}'s card?",
+            f"{card.student.name} can no longer sign in with their printed card or code. "
+            "Make a new card to let them in again.",
+            f"Yes, stop {card.student.name}'s card",
+        )
     card.is_revoked = True
     card.save(update_fields=["is_revoked"])
     messages.success(request, f"{card.student.name}'s card no longer works.")

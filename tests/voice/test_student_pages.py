@@ -93,7 +93,9 @@ def test_a_wrong_token_is_refused_and_counted(room):
 def test_revoking_a_card_ends_its_session_and_its_link(room, alice_client):
     client = signed_in(room, "Ana Ruiz")
     ana = card(room, "Ana Ruiz")
-    alice_client.post(reverse("voice_teacher:revoke", args=[room.pk, ana.student.pk]))
+    alice_client.post(
+        reverse("voice_teacher:revoke", args=[room.pk, ana.student.pk]), {"confirm": "yes"}
+    )
     for page in STUDENT_PAGES:
         response = client.get(reverse(page))
         assert response.status_code == 403 and b"Ana" not in response.content
@@ -103,14 +105,28 @@ def test_revoking_a_card_ends_its_session_and_its_link(room, alice_client):
 def test_a_reissued_card_replaces_the_old_one(room, alice_client):
     client = signed_in(room, "Ana Ruiz")
     old = card(room, "Ana Ruiz")
-    alice_client.post(reverse("voice_teacher:reissue", args=[room.pk, old.student.pk]))
+    alice_client.post(
+        reverse("voice_teacher:reissue", args=[room.pk, old.student.pk]), {"confirm": "yes"}
+    )
     new = card(room, "Ana Ruiz")
     assert new.token != old.token and new.code != old.code
     assert client.get(reverse("voice:home")).status_code == 403
     assert Client().get(reverse("voice:card", args=[old.token])).status_code == 404
     signed_in(room, "Ana Ruiz")
-    alice_client.post(reverse("voice_teacher:reissue_all", args=[room.pk]))
+    alice_client.post(reverse("voice_teacher:reissue_all", args=[room.pk]), {"confirm": "yes"})
     assert card(room, "Ana Ruiz").token != new.token
+
+
+@pytest.mark.parametrize("action", ["reissue_all", "reissue", "revoke"])
+def test_a_card_action_asks_first_and_changes_nothing_until_confirmed(room, alice_client, action):
+    ana = card(room, "Ana Ruiz")
+    args = [room.pk] if action == "reissue_all" else [room.pk, ana.student.pk]
+    page = alice_client.post(reverse(f"voice_teacher:{action}", args=args))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "stop" in text.lower() and 'name="confirm" value="yes"' in text
+    after = card(room, "Ana Ruiz")
+    assert (after.token, after.code, after.is_revoked) == (ana.token, ana.code, ana.is_revoked)
 
 
 def test_a_session_ends_after_inactivity_and_with_im_done(room):
