@@ -48,6 +48,18 @@ DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # Demo sign-in (a one-click button for the demo teacher) exists only in local demo mode.
 DEMO_MODE = envbool("PARTNERUP_DEMO", False)
+
+
+def envurl(name: str) -> str:
+    raw = os.environ.get(name, "").strip().rstrip("/")
+    if raw and not raw.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name} must start with http:// or https://, not {raw!r}")
+    return raw
+
+
+# The address students' devices use to reach PartnerUp (printed on sign-in cards), e.g.
+# https://partnerup.myschool.org; blank: the address the teacher's browser used.
+PARTNERUP_PUBLIC_URL = envurl("PARTNERUP_PUBLIC_URL")
 # A class on the web has at most this many students (grade-level pools are the CLI's).
 PARTNERUP_MAX_CLASS_SIZE = envint("PARTNERUP_MAX_CLASS_SIZE", 60, least=2)
 # A roster upload is refused above this size.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -35,33 +38,42 @@ def cards_for(classroom) -> list[SignInCard]:
 @login_required
 def card_list(request, pk):
     classroom = classroom_or_404(request.user, pk)
-    return render(
-        request,
-        "voice/cards.html",
-        {"classroom": classroom, "cards": cards_for(classroom), "languages": LANGUAGES},
-    )
+    context = {"classroom": classroom, "cards": cards_for(classroom), "languages": LANGUAGES}
+    return render(request, "voice/cards.html", {**context, **_address_check(public_base(request))})
 
 
 @login_required
 def card_sheet(request, pk):
     classroom = classroom_or_404(request.user, pk)
     cards = [c for c in cards_for(classroom) if not c.is_revoked]
+    base = public_base(request)
     sheet = [
         (
             card,
-            segno.make(
-                request.build_absolute_uri(reverse("voice:card", args=[card.token])), error="m"
-            ).svg_inline(scale=4, omitsize=True),
+            segno.make(base + reverse("voice:card", args=[card.token]), error="m").svg_inline(
+                scale=4, omitsize=True
+            ),
         )
         for card in cards
     ]
     pages = [sheet[i : i + CARDS_PER_PAGE] for i in range(0, len(sheet), CARDS_PER_PAGE)]
-    code_url = request.build_absolute_uri(reverse("voice:code"))
-    return render(
-        request,
-        "voice/card_sheet.html",
-        {"classroom": classroom, "pages": pages, "code_url": code_url},
-    )
+    context = {"classroom": classroom, "pages": pages, "code_url": base + reverse("voice:code")}
+    return render(request, "voice/card_sheet.html", {**context, **_address_check(base)})
+
+
+def public_base(request) -> str:
+    """Where students' devices reach PartnerUp: the configured public address, else the
+    address the teacher's browser used."""
+    return settings.PARTNERUP_PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+LOCAL_HOSTS = ("localhost", "127.", "::1", "0.0.0.0")  # hostnames only this computer opens
+
+
+def _address_check(base: str) -> dict:
+    """`only_here` when the cards would point at an address only this computer opens."""
+    host = urlsplit(base).hostname or ""
+    return {"card_address": base, "only_here": host.startswith(LOCAL_HOSTS)}
 
 
 def _ask_first(request, classroom, title: str, consequence: str, yes: str):
