@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, count
 
 from .errors import PartnerUpError
 from .explain import ODD_CLASS, explain_pair, explain_triad
@@ -183,6 +183,24 @@ def _split_together(members: tuple[str, ...], hard: HardRules) -> list[str]:
     ]
 
 
+def numbered(plan: Plan, above: int = 0) -> Plan:
+    """The plan with a number on every partnership: one already numbered keeps it, and
+    each new one takes the next number above those in use (and above `above`, e.g. the
+    plan's highest when Today adds partnerships the printed chart never had)."""
+    last = max([above, *(p.number for p in plan.partnerships)])
+    cards = []
+    for p in plan.partnerships:
+        if p.number == 0:
+            last += 1
+            p = replace(p, number=last)
+        cards.append(p)
+    return replace(plan, partnerships=tuple(cards))
+
+
+def highest_number(plan: Plan) -> int:
+    return max([0, *(p.number for p in plan.partnerships)])
+
+
 def new_breaks(before: list[CardCheck], after: list[CardCheck]) -> list[str]:
     """Rules broken after a step that were not broken before it."""
     old = {b for check in before for b in check.broken}
@@ -214,10 +232,12 @@ def replan_rest(
     lock_rules = [Rule("lock", ordered_members(p)) for p in locked]
     fresh = plan_partnerships(students, [*rules, *lock_rules], settings)
     keep = {frozenset(p.members): p for p in locked}
+    # Locked cards keep their numbers; the re-planned ones take the lowest free ones.
+    free = (n for n in count(1) if n not in {p.number for p in locked})
     cards = tuple(
         replace(keep[frozenset(p.members)], score=p.score, reasons=p.reasons)
         if frozenset(p.members) in keep
-        else p
+        else replace(p, number=next(free))
         for p in fresh.partnerships
     )
     return replace(fresh, partnerships=cards)

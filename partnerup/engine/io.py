@@ -320,6 +320,7 @@ def plan_to_dict(plan: Plan, elapsed_ms: float | None = None) -> dict[str, Any]:
                 "score": p.score,
                 "reasons": list(p.reasons),
                 "locked": p.is_locked,
+                "number": p.number,
             }
             for p in plan.partnerships
         ],
@@ -352,6 +353,12 @@ def _names_list(value: Any, what: str, file: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _number(value: Any, index: int, file: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RosterError(f"group {index}: 'number' must be a whole number, 0 or more", file=file)
+    return value
+
+
 def _plan_from_dict(data: dict[str, Any], file: str) -> Plan:
     partnerships = []
     seen: set[str] = set()
@@ -373,6 +380,7 @@ def _plan_from_dict(data: dict[str, Any], file: str) -> Plan:
                 score=float(group.get("score", 0.0)),
                 reasons=tuple(str(r) for r in group.get("reasons", [])),
                 is_locked=bool(group.get("locked", False)),
+                number=_number(group.get("number", 0), index, file),
             )
         )
     floaters = _names_list(data.get("floaters", []), "floaters", file)

@@ -147,10 +147,15 @@ class Partnership:
     score: float = 0.0
     reasons: tuple[str, ...] = ()
     is_locked: bool = False
+    # The partnership's number for the life of its plan (chart, board, Today); 0 until
+    # board.numbered gives it one.
+    number: int = 0
 
     def __post_init__(self) -> None:
         if not self.members:
             raise ValueError("a partnership needs members")
+        if self.number < 0:
+            raise ValueError("a partnership number cannot be negative")
         if len(set(self.members)) != len(self.members):
             raise ValueError("a student appears twice in one partnership")
 

@@ -101,6 +101,7 @@ def _without(p: Partnership, present: list[str], away: set[str]) -> Partnership:
         score=p.score,
         reasons=(f"{gone} absent today; {' and '.join(present)} carry on",),
         is_locked=p.is_locked,
+        number=p.number,
     )
 
 
@@ -172,6 +173,7 @@ def _join_a_partnership(day: _Day, name: str, groups, touched: set[int], why: st
                 score=g.score,
                 reasons=(f"{why}; joins {' and '.join(g.members)} as a {len(g.members) + 1}",),
                 is_locked=g.is_locked,
+                number=g.number,
             )
             touched.add(i)
             return

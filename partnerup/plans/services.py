@@ -25,6 +25,7 @@ from partnerup.engine.board import (
     check_board,
     move_student,
     new_breaks,
+    numbered,
     ordered_members,
     rescored,
     swap_students,
@@ -84,8 +85,14 @@ def in_words(classroom: Classroom, text: str) -> str:
     return shown(text, names_of(classroom))
 
 
+def load_plan(arrangement: dict, file: str = "plan") -> engine.Plan:
+    """A stored arrangement as an engine plan, every partnership numbered (an
+    arrangement stored before partnerships had numbers is numbered in its order)."""
+    return numbered(engine.plan_from_dict(arrangement, file=file))
+
+
 def board_plan(plan: Plan) -> engine.Plan:
-    return engine.plan_from_dict(plan.arrangement, file=plan.name or "draft plan")
+    return load_plan(plan.arrangement, file=plan.name or "draft plan")
 
 
 def generate(classroom: Classroom, chosen: dict) -> Plan:
@@ -110,7 +117,7 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
         lock_class(classroom)
         classroom.plans.filter(is_draft=True).delete()
         return Plan.objects.create(
-            classroom=classroom, settings=chosen, arrangement=engine.plan_to_dict(result)
+            classroom=classroom, settings=chosen, arrangement=engine.plan_to_dict(numbered(result))
         )
 
 
@@ -182,7 +189,7 @@ def step_arrangement(
     arrangement, or None when the step waits for the teacher to confirm a broken rule."""
     students, rules = class_roster(classroom)
     settings = plan_settings(chosen)
-    before = engine.plan_from_dict(arrangement)
+    before = load_plan(arrangement)
     after = step(before)
     broken = new_breaks(
         check_board(before, students, rules, settings),
@@ -190,7 +197,7 @@ def step_arrangement(
     )
     if broken and not confirmed:
         return None, StepOutcome(needs_confirming=shown_all(broken, names_of(classroom)))
-    return engine.plan_to_dict(rescored(after, students, rules, settings)), StepOutcome()
+    return engine.plan_to_dict(numbered(rescored(after, students, rules, settings))), StepOutcome()
 
 
 def replan_rest(plan: Plan) -> None:
@@ -240,17 +247,14 @@ class Member(NamedTuple):
 class Card:
     """One partnership as the board and the print views show it."""
 
-    index: int
+    index: int  # its place on the board (what board steps name)
+    number: int  # its number for the life of the plan (what teachers and children see)
     members: tuple[Member, ...]  # in role order
     is_locked: bool
     score: int
     reasons: tuple[str, ...]
     broken: tuple[str, ...]
     warnings: tuple[str, ...]
-
-    @property
-    def number(self) -> int:
-        return self.index + 1
 
     @property
     def member_pks(self) -> str:
@@ -287,6 +291,7 @@ def _card(index: int, p: engine.Partnership, check: CardCheck, names: dict[int, 
     role = p.role_of
     return Card(
         index=index,
+        number=p.number,
         members=tuple(member(m, role.get(m, ""), names) for m in ordered_members(p)),
         is_locked=p.is_locked,
         score=round(check.score),

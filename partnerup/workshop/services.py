@@ -17,12 +17,13 @@ from partnerup import engine
 from partnerup.classes.keys import key_pk, keys_of, shown_all, student_key
 from partnerup.classes.models import Classroom, Student
 from partnerup.classes.services import class_roster, names_of
-from partnerup.engine.board import NEW_CARD, ordered_members
+from partnerup.engine.board import NEW_CARD, highest_number, numbered, ordered_members
 from partnerup.engine.repair import repair_for_absences
 from partnerup.engine.rules import collect_hard_rules
 from partnerup.plans.services import (
     Member,
     board_plan,
+    load_plan,
     member,
     members_token,
     move_or_swap,
@@ -57,7 +58,7 @@ def starting_point(day: WorkshopDay) -> engine.Plan:
     """What the day starts from: temporary partners while they last, else the plan."""
     temporary = active_temporary(day.classroom, day.date)
     if temporary is not None:
-        return engine.plan_from_dict(temporary.arrangement, file="temporary partners")
+        return load_plan(temporary.arrangement, file="temporary partners")
     return board_plan(day.plan) if day.plan else engine.Plan("feasible", ())
 
 
@@ -76,7 +77,10 @@ def remake(day: WorkshopDay) -> None:
     with_teacher = sorted(n for n, s in in_class.items() if _support(s).with_teacher)
     away = absent | set(with_teacher) | (in_plan - set(in_class))
     newcomers = sorted(n for n in in_class if n not in in_plan and n not in away)
-    repaired = repair_for_absences(plan, sorted(away & in_plan), newcomers)
+    # Partnerships Today adds take numbers the printed chart never had.
+    repaired = numbered(
+        repair_for_absences(plan, sorted(away & in_plan), newcomers), highest_number(plan)
+    )
     own = tuple(
         engine.Partnership(members=(n,), roles=((n, "A"),), reasons=(f"{n} {WITH_TEACHER}",))
         for n in with_teacher
@@ -118,6 +122,7 @@ def set_support(student: Student, **fields) -> None:
 @dataclass(frozen=True)
 class TodayCard:
     index: int
+    number: int  # the plan's number for the partnership; new ones today get higher ones
     members: tuple[Member, ...]  # in role order
     leader: int | None  # the student id of who leads the next turn-and-talk
     reasons: tuple[str, ...]
@@ -130,7 +135,7 @@ class TodayCard:
 
 
 def cards(day: WorkshopDay) -> list[TodayCard]:
-    today = engine.plan_from_dict(day.arrangement)
+    today = load_plan(day.arrangement)
     planned = {frozenset(p.members) for p in starting_point(day).partnerships}
     led = lead_counts(day.classroom)
     quiet = _quiet_pks(day.classroom) if quiet_first(day.classroom) else set()
@@ -142,6 +147,7 @@ def cards(day: WorkshopDay) -> list[TodayCard]:
         result.append(
             TodayCard(
                 index=index,
+                number=p.number,
                 members=tuple(member(m, p.role_of.get(m, ""), names) for m in members),
                 leader=next_leader(pks, led, quiet) if len(pks) > 1 else None,
                 reasons=shown_all(p.reasons, names),
@@ -244,7 +250,7 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
         starts=day.date,
         ends=ends,
         choosers=sorted(set(choosers)),
-        arrangement=engine.plan_to_dict(arrangement),
+        arrangement=engine.plan_to_dict(numbered(arrangement)),
     )
     remake(day)
     return temporary
@@ -271,9 +277,9 @@ def end_temporary(day: WorkshopDay) -> None:
 def adjust_temporary(day: WorkshopDay, temporary: TemporaryPartners, asked: dict) -> None:
     """A move made on today's board, kept for every day the temporary partners last.
     A card number on today's board becomes the partnership holding its members."""
-    base = engine.plan_from_dict(temporary.arrangement)
+    base = load_plan(temporary.arrangement)
     to = asked.get("to", "")
-    today = engine.plan_from_dict(day.arrangement).partnerships
+    today = load_plan(day.arrangement).partnerships
     if to.isascii() and to.isdigit() and int(to) < len(today):
         members = set(today[int(to)].members)
         index = next((i for i, p in enumerate(base.partnerships) if members & set(p.members)), None)
