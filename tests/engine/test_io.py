@@ -584,14 +584,23 @@ def sample_plan() -> Plan:
     )
 
 
-def test_plan_to_dict_lists_each_group_with_members_roles_score_reasons_and_lock():
+def test_plan_to_dict_lists_each_group_with_members_roles_score_reasons_lock_and_number():
     assert plan_to_dict(sample_plan())["groups"][1] == {
         "members": ["Cy", "Di", "Ed"],
         "roles": {"Cy": "A", "Di": "B", "Ed": "C"},
         "score": 7.5,
         "reasons": ["two English models"],
         "locked": True,
+        "number": 0,
     }
+
+
+@pytest.mark.parametrize("number", [-1, "2", 1.5, True, None])
+def test_a_plan_with_a_bad_partnership_number_is_refused_with_a_located_message(number):
+    data = plan_to_dict(sample_plan())
+    data["groups"][0]["number"] = number
+    with pytest.raises(RosterError, match="group 1: 'number' must be a whole number"):
+        plan_from_dict(data, file="plan.json")
 
 
 def test_plan_to_dict_records_status_objective_bound_and_rounded_gap():
