@@ -46,11 +46,6 @@ def _partners_by_name(classroom):
     return sorted((names[pk], weeks) for pk, weeks in partners.items() if pk in names)
 
 
-def _named_groups(classroom, week) -> list[list[tuple[int, str]]]:
-    names = names_of(classroom)
-    return [[(pk, names[pk]) for pk in group if pk in names] for group in week.groups]
-
-
 @login_required
 @require_POST
 def week_make(request, pk):
@@ -84,10 +79,8 @@ def week_make(request, pk):
 def week_show(request, pk, week_pk):
     classroom, week = _week(request, pk, week_pk)
     notes = {note.student_id: note for note in week.notes.all()}
-    rows = [
-        ([name for _, name in group], [(pk, name, notes.get(pk)) for pk, name in group])
-        for group in _named_groups(classroom, week)
-    ]
+    groups = headlines.groups_of(classroom, week)
+    rows = [(group, [(pk, name, notes.get(pk)) for pk, name in group.members]) for group in groups]
     return render(
         request, "workshop/headline_week.html", {"classroom": classroom, "week": week, "rows": rows}
     )
@@ -95,13 +88,19 @@ def week_show(request, pk, week_pk):
 
 @login_required
 def week_print(request, pk, week_pk):
+    return _week_page(request, pk, week_pk, "workshop/headline_print.html")
+
+
+@login_required
+def week_projector(request, pk, week_pk):
+    """The week's headline partners in large type for the classroom screen."""
+    return _week_page(request, pk, week_pk, "workshop/headline_projector.html")
+
+
+def _week_page(request, pk, week_pk, template: str):
     classroom, week = _week(request, pk, week_pk)
-    groups = [[name for _, name in group] for group in _named_groups(classroom, week)]
-    return render(
-        request,
-        "workshop/headline_print.html",
-        {"classroom": classroom, "week": week, "groups": groups},
-    )
+    groups = headlines.groups_of(classroom, week)
+    return render(request, template, {"classroom": classroom, "week": week, "groups": groups})
 
 
 @login_required

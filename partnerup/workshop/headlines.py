@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import combinations
 
 from django.db import transaction
 
-from partnerup.classes.keys import keys_of, pks_of
+from partnerup import engine
+from partnerup.classes.keys import keys_of, pks_of, shown
 from partnerup.classes.models import Classroom, Student
 from partnerup.classes.services import class_roster, names_of
+from partnerup.engine.repair import repair_for_absences
 from partnerup.engine.rotate import next_headline_week
 from partnerup.plans.services import board_plan
 
@@ -61,4 +65,56 @@ def save_note(week: HeadlineWeek, student: Student, plus_one: str, plus_two: str
         week=week,
         student=student,
         defaults={"plus_one": plus_one, "plus_two": plus_two, "wish": wish},
+    )
+
+
+@dataclass(frozen=True)
+class HeadlineGroup:
+    members: list[tuple[int, str]]  # (id, name)
+    reason: str = ""  # why the group differs from the week's partners today, if it does
+
+    @property
+    def names(self) -> list[str]:
+        return [name for _, name in self.members]
+
+
+def groups_of(classroom: Classroom, week: HeadlineWeek) -> list[HeadlineGroup]:
+    """The week's headline partners; on its Monday, repaired for the students marked away
+    on Today, as Today's partnerships are (never a kept-apart or long-term pair)."""
+    names = names_of(classroom)
+    day = classroom.days.filter(date=week.monday).first()
+    in_week = {pk for group in week.groups for pk in group}
+    away = sorted(pk for pk in (day.absent if day else []) if pk in in_week)
+    if not away:
+        return [HeadlineGroup([(pk, names[pk]) for pk in g if pk in names]) for g in week.groups]
+    repaired = repair_for_absences(_as_plan(classroom, week), keys_of(away))
+    planned = {frozenset(g) for g in week.groups}
+    return [
+        HeadlineGroup(
+            [(pk, names[pk]) for pk in pks_of(p.members) if pk in names],
+            "" if frozenset(pks_of(p.members)) in planned else shown(p.reasons[0], names),
+        )
+        for p in repaired.partnerships
+    ]
+
+
+def _as_plan(classroom: Classroom, week: HeadlineWeek) -> engine.Plan:
+    from .services import forbidden_pairs
+
+    students, rules = class_roster(classroom)
+    current = classroom.current_plan
+    long_term = [
+        tuple(pair)
+        for p in (board_plan(current).partnerships if current else ())
+        for pair in combinations(p.members, 2)
+    ]
+    return engine.Plan(
+        status="feasible",
+        partnerships=tuple(
+            engine.Partnership(
+                members=keys_of(g), roles=tuple(zip(keys_of(g), "ABC", strict=False))
+            )
+            for g in week.groups
+        ),
+        forbidden_pairs=(*forbidden_pairs(students, rules), *long_term),
     )

@@ -241,7 +241,7 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
         status="feasible",
         partnerships=arranged.partnerships if arranged else (),
         floaters=tuple(sorted(chooser_keys)),
-        forbidden_pairs=_forbidden_pairs(students, rules),
+        forbidden_pairs=forbidden_pairs(students, rules),
         emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
     )
     day.classroom.temporary_partners.filter(starts__lte=ends, ends__gte=day.date).delete()
@@ -256,7 +256,8 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
     return temporary
 
 
-def _forbidden_pairs(students, rules) -> tuple[tuple[str, str], ...]:
+def forbidden_pairs(students, rules) -> tuple[tuple[str, str], ...]:
+    """Every pair the class's hard rules keep apart (carried so repair can keep them)."""
     hard, _ = collect_hard_rules(students, rules, engine.PlanSettings())
     return tuple(hard.forbidden_pairs())
 

@@ -21,5 +21,10 @@ urlpatterns = [
     path("headlines/make/", headline_views.week_make, name="headline_make"),
     path("headlines/<int:week_pk>/", headline_views.week_show, name="headline_week"),
     path("headlines/<int:week_pk>/print/", headline_views.week_print, name="headline_print"),
+    path(
+        "headlines/<int:week_pk>/projector/",
+        headline_views.week_projector,
+        name="headline_projector",
+    ),
     path("headlines/<int:week_pk>/note/", headline_views.week_note, name="headline_note"),
 ]
