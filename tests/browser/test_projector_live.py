@@ -1,0 +1,45 @@
+"""The projector follows the teacher's tablet within 2 seconds, and a partnership keeps
+its plan number on both screens after absences."""
+
+from django.urls import reverse
+
+from partnerup.classes.keys import pks_of
+from partnerup.classes.services import names_of
+from partnerup.plans.services import board_plan
+
+from .conftest import TABLET, board_ready, shot
+from .test_today import demo_class_with_current_plan, sign_in
+
+PROJECTOR = {"width": 1920, "height": 1080}
+SHOWS_NAME = (
+    "name => new RegExp(`\\\\b${name}\\\\b`).test(document.querySelector('ol.wall').innerText)"
+)
+
+
+def test_the_projector_follows_the_tablet_and_numbers_stay(open_page, django_user_model):
+    classroom = demo_class_with_current_plan(django_user_model)
+    tablet, wall = open_page(TABLET), open_page(PROJECTOR)
+    for page in (tablet, wall):
+        sign_in(page)
+    tablet.goto(reverse("workshop:today", args=[classroom.pk]))
+    board_ready(tablet)
+    wall.goto(reverse("workshop:projector", args=[classroom.pk]))
+    names = names_of(classroom)
+    plan = board_plan(classroom.current_plan)
+    pairs = [pks_of(p.members) for p in plan.partnerships if len(p.members) == 2]
+    away = [pair[0] for pair in pairs[:3]]
+    for pk in away:
+        tablet.locator(".attend-grid").get_by_role("button", name=names[pk], exact=True).click()
+        tablet.locator("button.attend[aria-pressed=true]", has_text=names[pk]).wait_for()
+    # Within 2 seconds (and a margin for the request) the wall no longer shows them.
+    for pk in away:
+        wall.wait_for_function(f"!({SHOWS_NAME})({names[pk]!r})", timeout=3500)
+    shot(wall, "35-projector-follows")
+    for partnership in plan.partnerships:
+        members = pks_of(partnership.members)
+        if set(members) & set(away):
+            continue
+        label = f"Partnership {partnership.number}"
+        first = names[members[0]]
+        assert label in wall.locator("ol.wall li", has_text=first).inner_text()
+        assert label in tablet.locator("#board li.pcard", has_text=first).first.inner_text()
