@@ -16,13 +16,15 @@ YES_NO = [("yes", "yes"), ("no", "no")]
 
 
 class ClassForm(TextChecked, forms.Form):
-    """A form whose `student` fields are students of one class, sent by id."""
+    """A form whose `student` fields are students of one class (or only `among` them),
+    sent by id."""
 
     student_fields: tuple[str, ...] = ("student",)
 
-    def __init__(self, *args, classroom, **kwargs):
+    def __init__(self, *args, classroom, among=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.names = dict(classroom.students.values_list("pk", "name"))
+        students = classroom.students.all() if among is None else among
+        self.names = {s.pk: s.name for s in students}
         pick = [(str(pk), name) for pk, name in self.names.items()]
         for name in self.student_fields:
             self.fields[name].choices = pick
@@ -44,8 +46,17 @@ class SupportForm(ClassForm):
     on = forms.ChoiceField(choices=YES_NO)
 
 
-class ObserveForm(ClassForm):
+class StudentForm(ClassForm):
     student = forms.TypedChoiceField(coerce=int, error_messages=NOT_IN_CLASS)
+
+
+class ObserveForm(ClassForm):
+    """A new student (on no partnership of the plan) observes for some days."""
+
+    student = forms.TypedChoiceField(
+        coerce=int,
+        error_messages={"invalid_choice": "Only a student new to the plan can observe."},
+    )
     days = forms.IntegerField(
         min_value=1,
         max_value=MAX_OBSERVE_DAYS,

@@ -8,13 +8,13 @@ changes only today.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
 from partnerup import engine
-from partnerup.classes.keys import key_pk, keys_of, shown_all, student_key
+from partnerup.classes.keys import key_pk, keys_of, pks_of, shown_all, student_key
 from partnerup.classes.models import Classroom, Student
 from partnerup.classes.services import class_roster, names_of
 from partnerup.engine.board import NEW_CARD, highest_number, numbered, ordered_members
@@ -70,7 +70,7 @@ def remake(day: WorkshopDay) -> None:
     """Today's arrangement from the plan: absences repaired, newcomers observing,
     writers who work with the teacher set apart. Raises nothing for a class that
     changed since the plan: students who left count as away, new ones observe."""
-    plan = starting_point(day)
+    plan = under_rules_now(starting_point(day), day)
     in_class = {student_key(s.pk): s for s in day.classroom.students.select_related("support")}
     in_plan = set(plan.members()) | set(plan.floaters)
     absent = set(keys_of(day.absent))
@@ -110,6 +110,31 @@ def set_absent(day: WorkshopDay, pk: int, absent: bool) -> None:
     """Mark one student of the class (by id) away or back; call with the day locked."""
     day.absent = sorted({*day.absent, pk} if absent else set(day.absent) - {pk})
     remake(day)
+
+
+def unplaced(day: WorkshopDay) -> list[Student]:
+    """Students of the class who are here but on no partnership today (added after
+    today was made): Today lists them with a one-tap "place"."""
+    today = load_plan(day.arrangement)
+    placed = set(pks_of(today.members())) | set(pks_of(today.floaters)) | set(day.absent)
+    return list(day.classroom.students.exclude(pk__in=placed))
+
+
+def place(day: WorkshopDay, pk: int) -> None:
+    """One student joins today's partnerships the way a newcomer does (observing a
+    partnership as its third, never with a kept-apart classmate), keeping every other
+    change made today. Call with the day locked."""
+    today = under_rules_now(load_plan(day.arrangement), day)
+    placed = repair_for_absences(today, [], [student_key(pk)])
+    day.arrangement = engine.plan_to_dict(numbered(placed, highest_number(today)))
+    day.save(update_fields=["arrangement"])
+
+
+def newcomers(classroom: Classroom) -> list[Student]:
+    """Students on no partnership of the current plan: the ones who can observe."""
+    plan = classroom.current_plan
+    planned = set(pks_of(board_plan(plan).members())) if plan else set()
+    return list(classroom.students.exclude(pk__in=planned))
 
 
 def set_support(student: Student, **fields) -> None:
@@ -256,10 +281,23 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
     return temporary
 
 
-def forbidden_pairs(students, rules) -> tuple[tuple[str, str], ...]:
-    """Every pair the class's hard rules keep apart (carried so repair can keep them)."""
-    hard, _ = collect_hard_rules(students, rules, engine.PlanSettings())
+def forbidden_pairs(students, rules, chosen: dict | None = None) -> tuple[tuple[str, str], ...]:
+    """Every pair the class's hard rules keep apart (carried so repair can keep them),
+    with the plan's choices (whether past partners may meet again)."""
+    hard, _ = collect_hard_rules(students, rules, plan_settings(chosen or {}))
     return tuple(hard.forbidden_pairs())
+
+
+def under_rules_now(plan: engine.Plan, day: WorkshopDay) -> engine.Plan:
+    """The plan carrying the class's hard rules as they are today — a rule, an avoid
+    list or a student may have changed since it was made — so repairs keep them."""
+    students, rules = class_roster(day.classroom)
+    chosen = day.plan.settings if day.plan else {}
+    return replace(
+        plan,
+        forbidden_pairs=forbidden_pairs(students, rules, chosen),
+        emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
+    )
 
 
 def end_temporary(day: WorkshopDay) -> None:

@@ -47,6 +47,8 @@ def _context(classroom, day, **extra) -> dict:
         "absent": set(day.absent),
         "with_teacher": [s for s in students if _has(s) and s.support.with_teacher],
         "observers": [s for s in students if _has(s) and s.support.observe_until],
+        "newcomers": services.newcomers(classroom),
+        "unplaced": services.unplaced(day),
         "quiet_first": services.quiet_first(classroom),
         "temporary": services.active_temporary(classroom, day.date),
         "half": _every_other_partner(day),
@@ -201,13 +203,40 @@ def teacher_partner(request, pk):
 def observe(request, pk):
     """A new student observes a partnership for N days (until placed in a plan)."""
     classroom, day = _day_or_404(request, pk)
-    form = forms.ObserveForm(request.POST, classroom=classroom)
+    form = forms.ObserveForm(request.POST, classroom=classroom, among=services.newcomers(classroom))
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
     student = classroom.students.get(pk=form.cleaned_data["student"])
     until = day.date + timedelta(days=form.cleaned_data["days"])
     services.set_support(student, observe_until=until)
     return _respond(request, classroom, day)
+
+
+@login_required
+@require_POST
+@transaction.atomic
+def observe_end(request, pk):
+    """The student stops observing (placed in a plan, or observing no more)."""
+    classroom, day = _day_or_404(request, pk)
+    form = forms.StudentForm(request.POST, classroom=classroom)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=form.first_error)
+    student = classroom.students.get(pk=form.cleaned_data["student"])
+    services.set_support(student, observe_until=None)
+    return _respond(request, classroom, day)
+
+
+@login_required
+@require_POST
+@transaction.atomic
+def place(request, pk):
+    """One tap: a student on no partnership today joins one (as a newcomer does)."""
+    classroom, day = _day_or_404(request, pk)
+    form = forms.StudentForm(request.POST, classroom=classroom, among=services.unplaced(day))
+    if not form.is_valid():
+        return _respond(request, classroom, day, error="That student already has a place today.")
+    services.place(day, form.cleaned_data["student"])
+    return _respond(request, classroom, day, moved=form.cleaned_data["student"])
 
 
 @login_required
