@@ -55,7 +55,10 @@ class ObserveForm(ClassForm):
 
     student = forms.TypedChoiceField(
         coerce=int,
-        error_messages={"invalid_choice": "Only a student new to the plan can observe."},
+        error_messages={
+            **NOT_IN_CLASS,
+            "invalid_choice": "Only a student new to the plan can observe.",
+        },
     )
     days = forms.IntegerField(
         min_value=1,

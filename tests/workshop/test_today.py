@@ -195,8 +195,8 @@ def test_unknown_students_get_a_plain_message_and_change_nothing(alice_client, r
     assert response.status_code == 200
     assert b"That student is not in this class" in response.content
     assert not Support.objects.exists()
-    ana = pk_of(room12, "Ana")
-    response = post(alice_client, room12, "observe", student=ana, days="365")
+    nia = make_student(room12, name="Nia").pk
+    response = post(alice_client, room12, "observe", student=nia, days="365")
     assert b"Observe for 1 to 30 days" in response.content
     assert not Support.objects.exists()
 
@@ -246,7 +246,12 @@ def test_a_bad_student_gets_a_plain_message_and_changes_nothing(
     response = post(alice_client, room12, action, **{field: student, **values})
     assert response.status_code == 200
     choose = bad == "" and action != "temporary"
-    message = "Choose a student." if choose else "That student is not in this class."
+    not_here = (
+        "Only a student new to the plan can observe."
+        if action == "observe"
+        else "That student is not in this class."
+    )
+    message = "Choose a student." if choose else not_here
     assert f'<p class="problem" role="alert">{message}</p>'.encode() in response.content
     assert state_of(room12) == before
 
@@ -254,8 +259,9 @@ def test_a_bad_student_gets_a_plain_message_and_changes_nothing(
 @pytest.mark.parametrize("days", BAD_DAYS)
 def test_observing_for_a_bad_number_of_days_gets_a_plain_message(alice_client, room12, days):
     open_today(alice_client, room12)
+    nia = make_student(room12, name="Nia").pk
     before = state_of(room12)
-    response = post(alice_client, room12, "observe", student=pk_of(room12, "Ana"), days=days)
+    response = post(alice_client, room12, "observe", student=nia, days=days)
     assert response.status_code == 200
     assert b'<p class="problem" role="alert">Observe for 1 to 30 days.</p>' in response.content
     assert state_of(room12) == before
