@@ -17,7 +17,7 @@ from partnerup.classes.models import Classroom
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import SignInCard, SurveyQuestion
 from partnerup.workshop.models import WorkshopDay
-from tests.classes.factories import load_class, pks_of
+from tests.classes.factories import load_class, make_student, pks_of
 from tests.plans.test_plans import HTMX, draft_of, generate
 
 SECRET_CLASS = "Alice Secret Room"
@@ -126,10 +126,12 @@ def _a_busy_day(alice_client, alice_world):
     at = {"pk": classroom.pk}
     assert alice_client.get(reverse("workshop:today", kwargs=at)).status_code == 200
     day = WorkshopDay.objects.get(classroom=classroom)
+    newcomer = make_student(classroom, name="Nia").pk  # on no partnership of the plan
     steps = [
         ("workshop:absent", {"student": carlos, "absent": "yes"}),
         ("workshop:turn", {"turns_seen": day.turns_done}),
-        ("workshop:observe", {"student": ben, "days": 3}),
+        ("workshop:place", {"student": newcomer}),
+        ("workshop:observe", {"student": newcomer, "days": 3}),
         ("workshop:teacher_partner", {"student": ben, "on": "yes"}),
         ("workshop:temporary", {"choosers": [ana, ben], "length": "week"}),
     ]
