@@ -126,16 +126,17 @@ def _a_busy_day(alice_client, alice_world):
     at = {"pk": classroom.pk}
     assert alice_client.get(reverse("workshop:today", kwargs=at)).status_code == 200
     day = WorkshopDay.objects.get(classroom=classroom)
-    newcomer = make_student(classroom, name="Nia").pk  # on no partnership of the plan
     steps = [
         ("workshop:absent", {"student": carlos, "absent": "yes"}),
         ("workshop:turn", {"turns_seen": day.turns_done}),
-        ("workshop:place", {"student": newcomer}),
-        ("workshop:observe", {"student": newcomer, "days": 3}),
+        ("workshop:place", {"student": lambda: make_student(classroom, name="Nia").pk}),
+        ("workshop:observe", {"student": lambda: pks_of(classroom, "Nia")[0], "days": 3}),
         ("workshop:teacher_partner", {"student": ben, "on": "yes"}),
         ("workshop:temporary", {"choosers": [ana, ben], "length": "week"}),
     ]
     for name, values in steps:
+        # A newcomer is added between taps, after Today was made, so Place has work to do.
+        values = {k: v() if callable(v) else v for k, v in values.items()}
         response = alice_client.post(reverse(name, kwargs=at), values, **HTMX)
         assert response.status_code == 200 and b'class="problem"' not in response.content, name
     week = reverse("workshop:headline_note", kwargs={**at, "week_pk": alice_world["week_pk"]})
