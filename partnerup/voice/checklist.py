@@ -25,3 +25,9 @@ STARTER_QUESTIONS = (
     ("What do you like to write about?", "¿Sobre qué te gusta escribir?"),
     ("How does a partner help you most?", "¿Cómo te ayuda más un compañero?"),
 )
+SKILL_WORDS = {skill: {"en": en, "es": es} for _, skill, en, es in CHECKLIST}
+
+
+def skill_words(skill: str, language: str) -> str:
+    """The words a student saw for a checklist skill (the skill itself if unknown)."""
+    return SKILL_WORDS.get(skill, {}).get(language, skill)

@@ -7,10 +7,22 @@ from django import forms
 from partnerup.textcheck import TextChecked
 
 from .checklist import STARTER_QUESTIONS
+from .models import LANGUAGES
+
+QUESTION_WORDS = {"max_length": "Keep a question under 200 letters."}
 
 
-class SurveyQuestionsForm(TextChecked, forms.Form):
-    """Starter questions ticked by number, and one question of the teacher's own."""
+class FirstError:
+    errors: dict
+
+    @property
+    def first_error(self) -> str:
+        return next(iter(self.errors.values()))[0]
+
+
+class SurveyQuestionsForm(FirstError, TextChecked, forms.Form):
+    """Starter questions ticked by number, and one question of the teacher's own (with
+    its Spanish, shown on Spanish pages)."""
 
     starter = forms.TypedMultipleChoiceField(
         coerce=int,
@@ -18,26 +30,61 @@ class SurveyQuestionsForm(TextChecked, forms.Form):
         choices=[(str(i), text) for i, (text, _) in enumerate(STARTER_QUESTIONS)],
         error_messages={"invalid_choice": "Choose questions from the list."},
     )
-    own = forms.CharField(
-        max_length=200,
-        required=False,
-        error_messages={"max_length": "Keep a question under 200 letters."},
+    own = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
+    own_es = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("own_es", "").strip() and not data.get("own", "").strip():
+            raise forms.ValidationError("Write the question in English too.")
+        return data
+
+
+class SurveyQuestionForm(FirstError, TextChecked, forms.Form):
+    """One question's English and Spanish words."""
+
+    text = forms.CharField(
+        max_length=200, error_messages={**QUESTION_WORDS, "required": "Write the question."}
     )
+    text_es = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
 
 
 TRAIT_WORDS = {
     "required": "Write the trait in up to 80 letters.",
     "max_length": "Write the trait in up to 80 letters.",
 }
+OFFER_WORDS = {
+    "required": "Write how a partner offers it, e.g. “I can read your work aloud”.",
+    "max_length": "Write the trait in up to 80 letters.",
+}
 
 
-class TraitForm(TextChecked, forms.Form):
-    """A want-ad trait of the class's own, in English and Spanish, with an icon."""
+class TraitForm(FirstError, TextChecked, forms.Form):
+    """A want-ad trait of the class's own, with an icon and two wordings: what a
+    student looking for it reads, and what a student offering it reads — in English
+    and (optionally) Spanish."""
 
     en = forms.CharField(max_length=80, error_messages=TRAIT_WORDS)
     es = forms.CharField(max_length=80, required=False, error_messages=TRAIT_WORDS)
+    offer_en = forms.CharField(max_length=80, error_messages=OFFER_WORDS)
+    offer_es = forms.CharField(max_length=80, required=False, error_messages=TRAIT_WORDS)
     icon = forms.CharField(max_length=40, required=False)  # an unknown icon: the first one
 
     @property
-    def first_error(self) -> str:
-        return next(iter(self.errors.values()))[0]
+    def words(self) -> dict[str, str]:
+        return {k: self.cleaned_data[k] for k in ("en", "es", "icon", "offer_en", "offer_es")}
+
+
+FROM_HOME_LANGUAGE = "home"
+
+
+class CardLanguageForm(FirstError, forms.Form):
+    """One language for every card of the class, or each student's home language."""
+
+    language = forms.ChoiceField(
+        choices=[("", "(choose)"), *LANGUAGES, (FROM_HOME_LANGUAGE, "From home language")],
+        error_messages={
+            "required": "Choose English, Español or from home language.",
+            "invalid_choice": "Choose English, Español or from home language.",
+        },
+    )

@@ -10,7 +10,7 @@ from partnerup.engine.names import refused_character
 
 from . import session
 from .checklist import AREAS_ES, CHECKLIST, SKILLS
-from .class_traits import icon_path, traits_of
+from .class_traits import traits_of, words_of
 from .models import CODE_ALPHABET, CODE_LENGTH, Answers, SignInCard
 from .session import student_required
 from .traits import MOST_TRAITS
@@ -18,7 +18,7 @@ from .words import WORDS
 
 
 def _words(card: SignInCard) -> dict:
-    return WORDS[card.language]
+    return WORDS.get(card.language, WORDS["en"])
 
 
 def _answers(card: SignInCard) -> Answers:
@@ -77,7 +77,18 @@ def token_entry(request, token):
 @student_required
 def home(request, card):
     name = display_names(card.student.classroom)[card.student.name]
-    return _page(request, card, "voice/home.html", hello=_words(card)["hello"].format(name=name))
+    answers = Answers.objects.filter(student=card.student).first()
+    finished = {
+        task: bool(answers and getattr(answers, f"{task}_at"))
+        for task in ("ad", "chose", "tchart", "goal", "survey")
+    }
+    return _page(
+        request,
+        card,
+        "voice/home.html",
+        hello=_words(card)["hello"].format(name=name),
+        finished=finished,
+    )
 
 
 @require_POST
@@ -139,6 +150,8 @@ def three_classmates(request, card):
 
 @student_required
 def want_ad(request, card):
+    """Traits picked as picture tiles, ranked by the order of taps (tiles.js); the same
+    form works without JavaScript as three lists per side."""
     words, problem, saved = _words(card), None, False
     answers = _answers(card)
     traits = [t for t in traits_of(card.student.classroom) if t.is_on]
@@ -156,16 +169,19 @@ def want_ad(request, card):
             answers.ad_at = timezone.now()
             answers.save()
             saved = True
+    shown = words_of(traits, card.language).values()
     lists = [
-        (words["looking"], "want", (answers.wanted + ["", "", ""])[:MOST_TRAITS]),
-        (words["offer"], "offer", (answers.offered + ["", "", ""])[:MOST_TRAITS]),
-    ]
+        (words["looking"], "want", _slots(words, answers.wanted),
+         [(t.key, t.wanted, t.icon) for t in shown]),
+        (words["offer"], "offer", _slots(words, answers.offered),
+         [(t.key, t.offer, t.icon) for t in shown]),
+    ]  # fmt: skip
     return _page(
         request,
         card,
         "voice/ad.html",
-        traits=[(t, t.words(card.language), icon_path(t)) for t in traits],
         lists=lists,
+        badges="|".join(words[f"rank{i}"] for i in range(1, MOST_TRAITS + 1)),
         answers=answers,
         poster=poster_of(answers, card.language),
         problem=problem,
@@ -174,18 +190,26 @@ def want_ad(request, card):
     )
 
 
+def _slots(words: dict, keys: list[str]) -> list[tuple[int, str, str]]:
+    """(place, its label, the trait picked there or "") for each of the three places."""
+    labels = (words["most"], words["next"], words["then"])
+    picked = (keys + [""] * MOST_TRAITS)[:MOST_TRAITS]
+    return [(n, labels[n - 1], key) for n, key in enumerate(picked, start=1)]
+
+
 def _ranked(data, field: str, usable: set[str]) -> list[str]:
     """The traits chosen in `field`1..3, most important first, each once."""
     picked = [data.get(f"{field}{i}", "") for i in range(1, MOST_TRAITS + 1)]
     return list(dict.fromkeys(k for k in picked if k in usable))
 
 
-def poster_of(answers: Answers, lang: str) -> dict:
-    by_key = {t.key: t for t in traits_of(answers.student.classroom)}
-    shown = lambda key: (by_key[key].words(lang), icon_path(by_key[key]))  # noqa: E731
+def poster_of(answers: Answers, lang: str, traits=None) -> dict:
+    """A want ad as its poster shows it: what the student looks for in the wanted
+    wording, what they offer in the offer wording, each with its icon."""
+    by_key = words_of(traits_of(answers.student.classroom) if traits is None else traits, lang)
     return {
-        "wanted": [shown(k) for k in answers.wanted if k in by_key],
-        "offered": [shown(k) for k in answers.offered if k in by_key],
+        "wanted": [(by_key[k].wanted, by_key[k].icon) for k in answers.wanted if k in by_key],
+        "offered": [(by_key[k].offer, by_key[k].icon) for k in answers.offered if k in by_key],
         "sentence": answers.ad_sentence,
     }
 
@@ -196,11 +220,12 @@ def ads(request, card):
     shown = display_names(student.classroom)
     mine = _answers(card)
     posted = Answers.objects.filter(student__classroom=student.classroom, ad_at__isnull=False)
+    traits = traits_of(student.classroom)
     posters = [
         (
             answers.student_id,
             shown[answers.student.name],
-            poster_of(answers, card.language),
+            poster_of(answers, card.language, traits),
             answers.student_id in mine.answered_ads,
         )
         for answers in posted.select_related("student").exclude(student=student)

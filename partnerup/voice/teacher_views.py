@@ -1,4 +1,5 @@
-"""The teacher's side of student voice: sign-in cards and who has answered what."""
+"""The teacher's side of student voice: sign-in cards (what students answer, and the
+traits and questions they answer from, are in teacher_answers.py)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,8 @@ from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
 
-from .checklist import STARTER_QUESTIONS
-from .class_traits import add_trait, icon_path, traits_of
-from .forms import SurveyQuestionsForm, TraitForm
-from .models import LANGUAGES, Answers, SignInCard, SurveyQuestion
-from .student_views import poster_of
-from .traits import TRAITS
-from .words import WORDS
+from .forms import FROM_HOME_LANGUAGE, CardLanguageForm
+from .models import LANGUAGES, SignInCard, language_from_home
 
 CARDS_PER_PAGE = 8
 
@@ -30,7 +26,10 @@ def cards_for(classroom) -> list[SignInCard]:
     """Every student's card, made on first need. Two pages opened at once may both
     make the missing cards: the second one's are dropped (a card per student)."""
     missing = classroom.students.filter(card__isnull=True)
-    SignInCard.objects.bulk_create([SignInCard(student=s) for s in missing], ignore_conflicts=True)
+    SignInCard.objects.bulk_create(
+        [SignInCard(student=s, language=language_from_home(s.home_language)) for s in missing],
+        ignore_conflicts=True,
+    )
     cards = SignInCard.objects.filter(student__classroom=classroom).select_related("student")
     return list(cards.order_by("student__name"))
 
@@ -38,8 +37,47 @@ def cards_for(classroom) -> list[SignInCard]:
 @login_required
 def card_list(request, pk):
     classroom = classroom_or_404(request.user, pk)
-    context = {"classroom": classroom, "cards": cards_for(classroom), "languages": LANGUAGES}
+    cards = cards_for(classroom)
+    context = {
+        "classroom": classroom,
+        "cards": cards,
+        "languages": LANGUAGES,
+        "every_language": CardLanguageForm(initial={"language": _every_language(cards)}),
+    }
     return render(request, "voice/cards.html", {**context, **_address_check(public_base(request))})
+
+
+def _every_language(cards: list[SignInCard]) -> str:
+    """The class-wide choice the cards are at now: one language, each student's home
+    language, or "" when they were mixed by hand."""
+    languages = {card.language for card in cards}
+    if len(languages) == 1:
+        return languages.pop()
+    from_home = (card.language == language_from_home(card.student.home_language) for card in cards)
+    return FROM_HOME_LANGUAGE if languages and all(from_home) else ""
+
+
+@login_required
+@require_POST
+def set_every_language(request, pk):
+    """Every card of the class in one language, or in each student's home language.
+    Nothing stops working, so it asks nothing first."""
+    classroom = classroom_or_404(request.user, pk)
+    form = CardLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error)
+        return redirect("voice_teacher:cards", pk=pk)
+    choice = form.cleaned_data["language"]
+    with transaction.atomic():
+        for card in cards_for(classroom):
+            home = language_from_home(card.student.home_language)
+            wanted = home if choice == FROM_HOME_LANGUAGE else choice
+            if card.language != wanted:
+                card.language = wanted
+                card.save(update_fields=["language"])
+    said = dict(form.fields["language"].choices)[choice]
+    messages.success(request, f"Every card is set to: {said}.")
+    return redirect("voice_teacher:cards", pk=pk)
 
 
 @login_required
@@ -164,103 +202,3 @@ def set_language(request, pk, student_pk):
         card.language = language
         card.save(update_fields=["language"])
     return redirect("voice_teacher:cards", pk=pk)
-
-
-@login_required
-def responses(request, pk):
-    classroom = classroom_or_404(request.user, pk)
-    answers = {a.student_id: a for a in Answers.objects.filter(student__classroom=classroom)}
-    rows = [(s, answers.get(s.pk)) for s in classroom.students.all()]
-    asked = classroom.survey_questions.exists()
-    missing = {
-        "missing_ad": [s.name for s, a in rows if not (a and a.ad_at)],
-        "missing_choices": [s.name for s, a in rows if not (a and a.chose_at)],
-        "missing_goal": [s.name for s, a in rows if not (a and a.goal_at)],
-        "missing_survey": [s.name for s, a in rows if asked and not (a and a.survey_at)],
-    }
-    return render(
-        request, "voice/responses.html", {"classroom": classroom, "rows": rows, **missing}
-    )
-
-
-@login_required
-def survey_questions(request, pk):
-    """Pick questions from the starter set or write your own; delete any."""
-    classroom = classroom_or_404(request.user, pk)
-    if request.method == "POST":
-        form = SurveyQuestionsForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, next(iter(form.errors.values()))[0])
-            return redirect("voice_teacher:survey", pk=pk)
-        own = form.cleaned_data["own"].strip()
-        starters = [STARTER_QUESTIONS[i] for i in form.cleaned_data["starter"]]
-        existing = set(classroom.survey_questions.values_list("text", flat=True))
-        for text, text_es in [*starters, *([(own, "")] if own else [])]:
-            if text not in existing:
-                SurveyQuestion.objects.create(classroom=classroom, text=text, text_es=text_es)
-        return redirect("voice_teacher:survey", pk=pk)
-    chosen = set(classroom.survey_questions.values_list("text", flat=True))
-    starters = [(i, q) for i, q in enumerate(STARTER_QUESTIONS) if q[0] not in chosen]
-    return render(
-        request,
-        "voice/survey_questions.html",
-        {
-            "classroom": classroom,
-            "questions": classroom.survey_questions.all(),
-            "starters": starters,
-        },
-    )
-
-
-@login_required
-@require_POST
-def survey_delete(request, pk, question_pk):
-    classroom = classroom_or_404(request.user, pk)
-    get_object_or_404(classroom.survey_questions, pk=question_pk).delete()
-    return redirect("voice_teacher:survey", pk=pk)
-
-
-@login_required
-def posters(request, pk):
-    """Every want ad as a poster for the wall (two to a printed page)."""
-    classroom = classroom_or_404(request.user, pk)
-    posted = Answers.objects.filter(student__classroom=classroom, ad_at__isnull=False)
-    ads = [
-        (answers.student.name, poster_of(answers, "en"))
-        for answers in posted.select_related("student").order_by("student__name")
-    ]
-    return render(
-        request, "voice/posters.html", {"classroom": classroom, "ads": ads, "w": WORDS["en"]}
-    )
-
-
-@login_required
-def traits(request, pk):
-    """The want-ad traits students choose from: switch any off, add your own."""
-    classroom = classroom_or_404(request.user, pk)
-    if request.method == "POST":
-        form = TraitForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, form.first_error)
-            return redirect("voice_teacher:traits", pk=pk)
-        try:
-            add_trait(classroom, *(form.cleaned_data[k] for k in ("en", "es", "icon")))
-        except ValueError as error:
-            messages.error(request, str(error))
-        return redirect("voice_teacher:traits", pk=pk)
-    shown = [(t, icon_path(t)) for t in traits_of(classroom)]
-    return render(
-        request,
-        "voice/traits.html",
-        {"classroom": classroom, "traits": shown, "icons": [(t.key, t.icon) for t in TRAITS]},
-    )
-
-
-@login_required
-@require_POST
-def trait_switch(request, pk, trait_pk):
-    classroom = classroom_or_404(request.user, pk)
-    trait = get_object_or_404(classroom.traits, pk=trait_pk)
-    trait.is_on = not trait.is_on
-    trait.save(update_fields=["is_on"])
-    return redirect("voice_teacher:traits", pk=pk)

@@ -54,8 +54,13 @@ def test_teacher_switches_traits_and_adds_their_own(alice_client, alice):
     assert b"listens to my writing" in alice_client.get(url).content
     spelling = classroom.traits.get(key="spelling")
     alice_client.post(reverse("voice_teacher:trait_switch", args=[classroom.pk, spelling.pk]))
-    alice_client.post(url, {"en": "reads my work aloud", "es": "lee mi trabajo", "icon": "listens"})
-    response = alice_client.post(url, {"en": "Reads my work aloud", "icon": "x"}, follow=True)
+    alice_client.post(
+        url,
+        {"en": "reads my work aloud", "es": "lee mi trabajo", "icon": "listens",
+         "offer_en": "I can read your work aloud"},
+    )  # fmt: skip
+    again = {"en": "Reads my work aloud", "offer_en": "I can read aloud", "icon": "x"}
+    response = alice_client.post(url, again, follow=True)
     assert b"is already a trait" in response.content
     response = alice_client.post(url, {"en": "  "}, follow=True)
     assert b"up to 80 letters" in response.content

@@ -1,0 +1,54 @@
+"""Where a student's own answers clash with the class's hard rules.
+
+A student who picks three classmates replaces the teacher's choices, and may pick a
+classmate the teacher keeps them apart from. Planning still keeps the rule; the
+teacher is told in plain words. The rules are the engine's own (collect_hard_rules on
+the class roster): nothing here decides who may work with whom.
+"""
+
+from __future__ import annotations
+
+from partnerup import engine
+from partnerup.classes.keys import key_pk, student_key
+from partnerup.classes.models import Classroom
+from partnerup.classes.services import class_roster, names_of
+from partnerup.engine.rules import HardRules, collect_hard_rules
+
+from .models import Answers
+
+AVOIDS = " avoids "
+
+
+def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
+    """{student id: a sentence for each classmate they chose or whose want ad they
+    answered although a hard rule keeps the two apart}, for students with such answers."""
+    students, rules = class_roster(classroom)
+    # Past partners bind only in a plan that forbids repeats, a choice made per plan.
+    hard, _ = collect_hard_rules(students, rules, engine.PlanSettings(allow_repeats=True))
+    names = names_of(classroom)
+    found: dict[int, list[str]] = {}
+    for answers in Answers.objects.filter(student__classroom=classroom).select_related("student"):
+        student = answers.student
+        picked = [(pk, "{name} chose {other}") for pk in student.choices if answers.chose_at]
+        picked += [(pk, "{name} answered {other}'s want ad") for pk in answers.answered_ads]
+        for pk, deed in picked:
+            why = _kept_apart(hard, student.pk, pk, names) if pk in names else ""
+            if why:
+                said = deed.format(name=student.name, other=names[pk])
+                found.setdefault(student.pk, []).append(f"{said}, but they are kept apart ({why}).")
+    return found
+
+
+def _kept_apart(hard: HardRules, a: int, b: int, names: dict[int, str]) -> str:
+    """Why the engine keeps a and b apart in a teacher's words, or "" when it may pair
+    them (a keep-together or language need elsewhere still lets them share a three)."""
+    pair = (student_key(a), student_key(b))
+    if hard.pair_allowed(*pair):
+        return ""
+    why = hard.why_apart.get(frozenset(pair), "")
+    if why.startswith("keep-apart rule"):
+        return "rule"
+    if AVOIDS in why:
+        avoider = key_pk(why.split(AVOIDS)[0])
+        return f"{names.get(avoider, 'a')}'s avoid list" if avoider else "avoid list"
+    return why  # "reading partners", "past partners", or "" when not kept apart
