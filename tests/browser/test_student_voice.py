@@ -1,5 +1,5 @@
-"""A student on a phone and on a tablet: sign in by the card's link, write a want ad,
-choose three classmates, switch to Spanish, and finish."""
+"""A student on a phone and on a tablet: sign in by the card's link, write a want ad
+(tapping picture tiles), choose three classmates, switch to Spanish, and finish."""
 
 import pytest
 from django.urls import reverse
@@ -22,16 +22,18 @@ def test_a_student_writes_a_want_ad_and_chooses_classmates(
     classroom = Classroom.objects.create(teacher=teacher, name="Room 12")
     demo.fill_with_example(classroom)
     ana = classroom.students.get(name="Ana")
-    card = SignInCard.objects.create(student=ana)
+    card = SignInCard.objects.create(student=ana, language="en")  # Spanish at home
     page = open_page(viewport)
     page.goto(reverse("voice:card", args=[card.token]))
     page.get_by_role("heading", name="Hi, Ana!").wait_for()
     shot(page, f"30-{device}-student-home")
 
     page.get_by_role("link", name="My want ad").click()
-    page.locator("#want1").select_option(label="listens to my writing")
-    page.locator("#want2").select_option(label="helps me find ideas")
-    page.locator("#offer1").select_option(label="helps with spelling")
+    looking = page.get_by_role("group", name="I am looking for a partner who…")
+    looking.get_by_role("button", name="listens to my writing", exact=True).click()
+    looking.get_by_role("button", name="helps me find ideas", exact=True).click()
+    offering = page.get_by_role("group", name="What I can offer")
+    offering.get_by_role("button", name="I can help with spelling", exact=True).click()
     page.get_by_label("In my own words").fill("I like stories about the sea")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Writing partner wanted!").wait_for()
