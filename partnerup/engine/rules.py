@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+import networkx as nx
+
 from .errors import InfeasibleError
 from .model import PlanSettings, Rule, Student
 
@@ -122,7 +124,14 @@ def _check_groups(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
     groups = [("lock", g) for g in hard.locks]
     groups += [("keep-together", tuple(sorted(g))) for g in set(hard.together.values())]
     for kind, members in groups:
-        for problem in hard.group_breaks(members):
+        problems = hard.group_breaks(members)
+        if (
+            kind == "keep-together"
+            and len(members) == 2
+            and frozenset(members) not in hard.why_apart
+        ):
+            problems = []  # they may still join a three with an English model
+        for problem in problems:
             conflicts.append(f"{kind} {'–'.join(members)} breaks a rule: {problem}")
     for members in set(hard.together.values()):
         if len({locked.get(m) for m in members}) > 1:
@@ -133,40 +142,115 @@ def _check_groups(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
 
 
 def diagnose(
-    hard: HardRules, free: Sequence[str], triads_allowed: bool, odd_without_triads: bool
+    hard: HardRules,
+    free: Sequence[str],
+    floaters: int = 0,
+    triads_left: int = 0,
+    no_threes: str = "triads are off",
 ) -> list[str]:
-    """Name the rules that leave no complete arrangement of the free students."""
+    """Name what leaves no complete arrangement of the free students, when `floaters`
+    of them float and at most `triads_left` threes may form (`no_threes` says why none
+    may when it is 0).
+
+    Each message is a reason on its own: the count it names rules out every plan. The
+    list is empty when no such count explains the clash (the caller then looks for the
+    rules that cannot all hold together).
+    """
     conflicts = []
-    if odd_without_triads:
-        conflicts.append(
-            f"{len(free)} students to place and triads are off: add a floater or allow triads"
-        )
-    for name in free:
-        others = [o for o in free if o != name]
-        if any(hard.pair_allowed(name, o) for o in others):
-            continue
-        if triads_allowed and any(
-            hard.triad_allowed((name, b, c)) for b, c in combinations(others, 2)
-        ):
-            continue
-        blockers = [f"{name}–{o} ({_why_not(hard, name, o)})" for o in others]
-        more = len(blockers) - MAX_LISTED
-        listed = ", ".join(blockers[:MAX_LISTED]) + (f", and {more} more" if more > 0 else "")
-        conflicts.append(f"the rules leave {name} no possible partner: {listed}")
+    placed = len(free) - floaters
+    if placed % 2 and not triads_left:
+        hint = "add a floater or allow triads" if not floaters else "add or remove a floater"
+        who = "1 student" if placed == 1 else f"{placed} students"
+        conflicts.append(f"{who} to place and {no_threes}: {hint}")
+    can_float = [n for n in free if n not in hard.together]
+    stranded = [n for n in free if not _has_partner(hard, n, free, triads_left > 0)]
+    if any(n not in can_float for n in stranded) or len(stranded) > floaters:
+        for name in stranded:
+            others = [o for o in free if o != name]
+            blockers = [f"{name}–{o} ({_why_not(hard, name, o)})" for o in others]
+            more = len(blockers) - MAX_LISTED
+            listed = ", ".join(blockers[:MAX_LISTED]) + (f", and {more} more" if more > 0 else "")
+            conflicts.append(f"the rules leave {name} no possible partner: {listed}")
+        if floaters and all(n in can_float for n in stranded):
+            conflicts.append(f"only {floaters} of them can be a floater")
+    conflicts += _too_few_models(hard, free, floaters, triads_left)
+    return conflicts
+
+
+def _has_partner(hard: HardRules, name: str, free: Sequence[str], triads: bool) -> bool:
+    others = [o for o in free if o != name]
+    if any(hard.pair_allowed(name, o) for o in others):
+        return True
+    return triads and any(hard.triad_allowed((name, b, c)) for b, c in combinations(others, 2))
+
+
+def _too_few_models(
+    hard: HardRules, free: Sequence[str], floaters: int, triads_left: int
+) -> list[str]:
+    """Every placed emergent bilingual needs a proficient speaker in the group, and a
+    speaker takes at most two of them (the second only in a three). A flow from the
+    learners through the speakers each may work with counts how many can be placed;
+    when fewer than must be, its cut names the learners and the few speakers the rules
+    leave them."""
     learners = [n for n in free if hard.students[n].needs_language_support]
     models = [n for n in free if hard.students[n].is_proficient_speaker]
-    capacity = len(models) * (2 if triads_allowed else 1)
-    if len(learners) > capacity:
-        conflicts.append(
+    may_float = min(floaters, sum(n not in hard.together for n in learners))
+    needed = len(learners) - may_float
+    if needed <= 0:
+        return []
+    flow = nx.DiGraph()
+    for learner in learners:
+        flow.add_edge(SOURCE, ("learner", learner), capacity=1)
+        for model in models:
+            if _may_share_a_group(hard, learner, model, free, triads_left > 0):
+                flow.add_edge(("learner", learner), ("model", model), capacity=1)
+    for model in models:
+        flow.add_edge(("model", model), SINK, capacity=1)
+        flow.add_edge(("model", model), SECOND, capacity=1)
+    flow.add_edge(SECOND, SINK, capacity=triads_left)
+    placed, (reached, _) = nx.minimum_cut(flow, SOURCE, SINK)
+    if placed >= needed:
+        return []
+    stuck = [n for n in learners if ("learner", n) in reached]
+    helpers = [n for n in models if ("model", n) in reached]
+    threes = "" if triads_left else " (each in a pair, as no three may form)"
+    floating = f" and {may_float} can float" if may_float else ""
+    if len(stuck) == len(learners) and len(helpers) == len(models):
+        return [
             f"{len(learners)} emergent bilinguals need a proficient English speaker but only "
-            f"{len(models)} are free to partner them"
-        )
-    if not conflicts:
-        conflicts.append(
-            "the rules together leave no way to partner everyone: loosen a keep-apart or "
-            "keep-together rule, allow repeats, or add a floater"
-        )
-    return conflicts
+            f"{len(models)} are free to partner them{threes}{floating}"
+        ]
+    needs = "needs" if len(stuck) == 1 else "need"
+    left = f"only {_listed(helpers, ' and ')}" if helpers else "none"
+    floats = f" and {may_float} float" if may_float else ""
+    return [
+        f"{_listed(stuck, ' and ')} {needs} a proficient English speaker but the rules leave "
+        f"{left}{threes}: at most {placed} of the {len(learners)} emergent bilinguals can be "
+        f"partnered{floats}"
+    ]
+
+
+SOURCE, SINK, SECOND = "source", "sink", "second"
+
+
+def _may_share_a_group(
+    hard: HardRules, learner: str, model: str, free: Sequence[str], triads: bool
+) -> bool:
+    if hard.pair_allowed(learner, model):
+        return True
+    return triads and any(
+        hard.triad_allowed((learner, model, other))
+        for other in free
+        if other not in (learner, model)
+    )
+
+
+def _listed(names: Sequence[str], last: str = ", ") -> str:
+    """Names joined for a sentence, the list cut at MAX_LISTED."""
+    more = len(names) - MAX_LISTED
+    if more > 0:
+        return ", ".join(names[:MAX_LISTED]) + f" and {more} more"
+    return ", ".join(names[:-1]) + last + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _why_not(hard: HardRules, a: str, b: str) -> str:

@@ -1,8 +1,11 @@
 """Planning partnerships: the rules, the shapes and the reasons around the search.
 
-The optimisation itself is in search.py; this module decides who is free to place
-(floaters, locks and keep-together threes are set first), builds the scores, and
-turns the chosen pairs and triads into explained partnerships with A/B roles.
+The optimisation itself is in search.py; this module sets the fixed groups (locks and
+keep-together threes, which count against the triad limit), takes the steadiest
+students as floaters, builds the scores, and turns the chosen pairs and triads into
+explained partnerships with A/B roles. When that fast path finds no plan, the exact
+model in feasibility.py decides floaters and groups together, so a class is called
+infeasible only when no plan exists.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from itertools import combinations
 
 from .errors import InfeasibleError
 from .explain import explain_pair, explain_triad, fixed_group_reasons
+from .feasibility import Shape, arrange_exactly, rules_in_conflict
 from .model import Partnership, Plan, PlanSettings, Rule, Student
 from .partner_partners import join_partner_partners
 from .roles import assign_roles
-from .rules import HardRules, build_hard_rules, diagnose
+from .rules import MAX_LISTED, HardRules, build_hard_rules, diagnose
 from .scoring import TRIAD_HELP_POINTS, Fit, score_pair
 from .search import Instance, best_partition
 
+EXPLAIN_SECONDS = 5.0  # to find the smallest set of rules that clash
 PRUNE_SLACK = 0.999
 ROWS_PER_ROUND = 200  # objectives are integers; leave room for LP round-off
 
@@ -41,30 +46,43 @@ def plan_partnerships(
 ) -> Plan:
     """Form partnerships for a class.
 
-    Every student is placed exactly once: in a partnership (pair or triad) or as a
-    floater. Hard rules are never broken; when they cannot all hold, InfeasibleError
-    names the clashing rules. The result is deterministic for a given seed. Status is
-    "optimal" when the plan is proven best for the scores, else "feasible" (the time
-    limit ran out) with `bound` giving the best total still possible.
+    Every student is placed exactly once: in a partnership (pair or triad) or as one of
+    `settings.floaters` floaters. Hard rules are never broken; locked and kept-together
+    students are never floaters; threes, locked and kept-together ones included, stay
+    within the triad limit. InfeasibleError is raised only when no plan keeps every
+    rule (or, for a class too large to decide, when the time limit ends first and the
+    message says so), and its conflicts name a reason that rules out every plan. The
+    result is deterministic for a given seed. Status is "optimal" when the plan is
+    proven best for the scores, else "feasible" (the time limit ran out) with `bound`
+    giving the best total still possible.
     """
     settings = settings or PlanSettings()
     hard = build_hard_rules(students, rules, settings)
     by_name = {s.name: s for s in students}
-    floaters = choose_floaters(students, hard, settings)
-    fixed = _fixed_groups(hard, set(floaters), settings)
-    placed = set(floaters).union(*fixed)
+    fixed = _fixed_groups(hard, settings)
+    placed = set().union(*fixed)
     free = [s.name for s in students if s.name not in placed]
+    shape = Shape(
+        floaters=settings.floaters,
+        triads=_triad_cap(settings) - sum(len(g) == 3 for g in fixed),
+        may_float=tuple(floater_preference(students, hard, settings)),
+    )
+    _check_floater_count(len(students), shape)
     fits = {
         (a, b): score_pair(by_name[a], by_name[b], settings)
         for a, b in combinations(free, 2)
         if frozenset((a, b)) not in hard.why_apart
     }
     deadline = time.monotonic() + settings.time_limit
-    outcome = _search(free, hard, fits, settings, deadline)
+    arranged = _arrange(free, hard, fits, shape, deadline)
+    if arranged is None:
+        raise InfeasibleError(_why_infeasible(students, rules, settings, hard, shape, free))
+    floaters, groups, proven, excess = arranged
+    position = {name: i for i, name in enumerate(free)}
     partnerships = [_fixed_partnership(g, hard, by_name, settings) for g in fixed]
     partnerships += [
-        _partnership(tuple(free[i] for i in group), fits, by_name, settings)
-        for group in sorted(outcome.pairs + outcome.triads, key=lambda g: min(g))
+        _partnership(group, fits, by_name, settings)
+        for group in sorted(groups, key=lambda g: position[g[0]])
     ]
     objective = sum(p.score for p in partnerships)
     fours = (
@@ -73,81 +91,251 @@ def plan_partnerships(
         else ()
     )
     return Plan(
-        status="optimal" if outcome.proven else "feasible",
+        status="optimal" if proven else "feasible",
         partnerships=tuple(partnerships),
         floaters=tuple(floaters),
         objective=objective,
-        bound=objective + outcome.excess_bound,
+        bound=objective + excess,
         partner_partners=fours,
         forbidden_pairs=tuple(hard.forbidden_pairs()),
         emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
     )
 
 
-def choose_floaters(
+def floater_preference(
     students: Sequence[Student], hard: HardRules, settings: PlanSettings
 ) -> list[str]:
-    """N floaters: students marked floater first, then steady, independent writers."""
-    wanted = settings.floaters
-    if wanted == 0:
-        return []
-    if wanted > len(students) - 2:
-        raise InfeasibleError(
-            [f"{wanted} floaters leave too few students ({len(students)}) for partnerships"]
-        )
-    bound = {m for g in hard.locks for m in g} | set(hard.together)
+    """Every student who may float, steadiest first: students marked floater, then
+    steady, independent writers. Locked and kept-together students never float."""
+    locked = {m for g in hard.locks for m in g}
     rng = random.Random(settings.seed)
     tiebreak = {s.name: rng.random() for s in students}
 
-    def steadiness(s: Student) -> tuple:
+    def steadiness(s: Student) -> tuple[bool, bool, int, float]:
         return (
             not s.floater,
-            s.name in bound,
             s.needs_language_support or s.triad_helps or s.new_student,
             -(s.level or 0),
             tiebreak[s.name],
         )
 
-    return [s.name for s in sorted(students, key=steadiness)[:wanted]]
+    may_float = [s for s in students if s.name not in locked and s.name not in hard.together]
+    return [s.name for s in sorted(may_float, key=steadiness)]
 
 
-def _fixed_groups(hard: HardRules, floaters: set[str], settings: PlanSettings):
-    groups = [tuple(g) for g in hard.locks]
-    locked = {m for g in groups for m in g}
-    for together in sorted({g for g in hard.together.values()}, key=sorted):
-        if len(together) == 3 and not together & locked:
-            if settings.triads == "never":
-                raise InfeasibleError(
-                    [f"keep-together {'–'.join(sorted(together))} needs a three but triads are off"]
-                )
-            groups.append(tuple(sorted(together)))
-    clash = floaters & {m for g in groups for m in g}
-    if clash:
+def choose_floaters(
+    students: Sequence[Student], hard: HardRules, settings: PlanSettings
+) -> list[str]:
+    """The N steadiest students who may float (the fast path's choice; the exact model
+    may choose others when these leave no plan)."""
+    shape = Shape(settings.floaters, 0, tuple(floater_preference(students, hard, settings)))
+    _check_floater_count(len(students), shape)
+    return list(shape.may_float[: shape.floaters])
+
+
+def _check_floater_count(class_size: int, shape: Shape) -> None:
+    wanted = shape.floaters
+    if class_size and class_size - wanted < 2:
         raise InfeasibleError(
-            [f"{', '.join(sorted(clash))} cannot be a floater and in a fixed partnership"]
+            [
+                f"{wanted} floater{'s' if wanted != 1 else ''} would leave fewer than two of "
+                f"the {class_size} students for partnerships"
+            ]
+            if wanted
+            else ["a partnership needs at least two students"]
         )
-    return groups
+    if wanted > len(shape.may_float):
+        raise InfeasibleError(
+            [
+                f"{wanted} floaters wanted but only {_students(len(shape.may_float))} may "
+                "float (locked and kept-together students are always placed)"
+            ]
+        )
+
+
+def _students(count: int) -> str:
+    return "1 student" if count == 1 else f"{count} students"
+
+
+def _triad_cap(settings: PlanSettings) -> int:
+    return 0 if settings.triads == "never" else settings.max_triads
+
+
+def _fixed_groups(hard: HardRules, settings: PlanSettings) -> list[tuple[str, ...]]:
+    """Locks and keep-together threes, placed as they are before anyone else.
+
+    Raises InfeasibleError when locks overlap or hold more than three, or when these
+    threes alone pass the triad limit (naming each of them).
+    """
+    labelled: list[tuple[str, tuple[str, ...]]] = []
+    locked: dict[str, tuple[str, ...]] = {}
+    problems = []
+    for lock in hard.locks:
+        if any(set(lock) == set(g) for _, g in labelled):
+            continue
+        if len(lock) > 3:
+            problems.append(
+                f"lock {'–'.join(lock)} holds {len(lock)} students; "
+                "a partnership holds two or three"
+            )
+        for other in dict.fromkeys(locked[m] for m in lock if m in locked):
+            shared = ", ".join(m for m in lock if m in other)
+            problems.append(f"lock {'–'.join(lock)} and lock {'–'.join(other)} share {shared}")
+        locked.update(dict.fromkeys(lock, lock))
+        labelled.append(("lock", tuple(lock)))
+    if problems:
+        raise InfeasibleError(problems)
+    for together in sorted({g for g in hard.together.values()}, key=sorted):
+        if len(together) == 3 and not together & set(locked):
+            labelled.append(("keep-together", tuple(sorted(together))))
+    threes = [f"{kind} {'–'.join(g)}" for kind, g in labelled if len(g) == 3]
+    if len(threes) > _triad_cap(settings):
+        raise InfeasibleError([_too_many_threes(threes, settings)])
+    return [g for _, g in labelled]
+
+
+def _too_many_threes(threes: list[str], settings: PlanSettings) -> str:
+    named = threes[0] if len(threes) == 1 else ", ".join(threes[:-1]) + " and " + threes[-1]
+    made = "makes a three" if len(threes) == 1 else f"make {len(threes)} threes"
+    return f"{named} {made} but {_no_more_threes(settings)}"
+
+
+def _no_more_threes(settings: PlanSettings) -> str:
+    cap = _triad_cap(settings)
+    if settings.triads == "never":
+        return "triads are off"
+    if cap == 0:
+        return "max triads is 0"
+    return f"at most {cap} {'is' if cap == 1 else 'are'} allowed"
+
+
+def _arrange(
+    free: list[str],
+    hard: HardRules,
+    fits: dict[tuple[str, str], Fit],
+    shape: Shape,
+    deadline: float,
+) -> tuple[list[str], list[tuple[str, ...]], bool, float] | None:
+    """(floaters, groups, proven, excess bound) for the free students, or None when no
+    plan exists.
+
+    The fast path takes the steadiest floaters and searches the rest. When that finds
+    nothing, a count may already show that nothing exists (diagnose); else the exact
+    model decides. Its floaters are then handed back to the search for the best
+    score, unless the rest needs more threes that help nobody than the search allows.
+    """
+    floaters = list(shape.may_float[: shape.floaters])
+    found = _plan_free(free, floaters, hard, fits, shape.triads, deadline)
+    if found is not None:
+        return floaters, *found
+    if diagnose(hard, free, shape.floaters, shape.triads):
+        return None
+    exact = arrange_exactly(free, hard, fits, shape, deadline)
+    if exact is None:
+        return None
+    floaters = list(exact.floaters)
+    found = _plan_free(free, floaters, hard, fits, shape.triads, deadline)
+    if found is not None:
+        return floaters, *found
+    return floaters, list(exact.groups), exact.is_proven, exact.excess_bound
+
+
+def _plan_free(
+    free: list[str],
+    floaters: list[str],
+    hard: HardRules,
+    fits: dict[tuple[str, str], Fit],
+    max_triads: int,
+    deadline: float,
+) -> tuple[list[tuple[str, ...]], bool, float] | None:
+    """The search over everyone but the floaters: (groups, proven, excess bound), or
+    None when it finds no plan."""
+    rest = [name for name in free if name not in floaters]
+    away = set(floaters)
+    outcome = _search(
+        rest,
+        hard,
+        {pair: fit for pair, fit in fits.items() if away.isdisjoint(pair)},
+        max_triads,
+        deadline,
+    )
+    if outcome is None:
+        return None
+    groups = [tuple(rest[i] for i in g) for g in outcome.pairs + outcome.triads]
+    return groups, outcome.proven, outcome.excess_bound
 
 
 def _search(
     free: list[str],
     hard: HardRules,
     fits: dict[tuple[str, str], Fit],
-    settings: PlanSettings,
+    max_triads: int,
     deadline: float,
-) -> _Outcome:
+) -> _Outcome | None:
+    """The search's best plan of `free` with at most `max_triads` threes, or None when
+    it finds none (its threes that help nobody are limited to one per odd class)."""
     n = len(free)
     if n == 0:
         return _Outcome([], [], True, 0.0)
-    use_triads = settings.triads == "auto" and settings.max_triads > 0
-    if n % 2 and not use_triads:
-        raise InfeasibleError(diagnose(hard, free, False, True))
-    instance = _instance(free, hard, fits, settings.max_triads if use_triads else 0)
+    if n % 2 and not max_triads:
+        return None
+    instance = _instance(free, hard, fits, max_triads)
     found = best_partition(instance, deadline)
     if found is None:
-        raise InfeasibleError(diagnose(hard, free, use_triads, False))
-    excess = max(0.0, (found.upper_bound - found.value) / 2)
+        return None
+    # A proven plan is its own bound (the LP's bound carries float round-off).
+    excess = 0.0 if found.is_proven else max(0.0, (found.upper_bound - found.value) / 2)
     return _Outcome(found.triads, found.pairs, found.is_proven, excess)
+
+
+def _why_infeasible(
+    students: Sequence[Student],
+    rules: Sequence[Rule],
+    settings: PlanSettings,
+    hard: HardRules,
+    shape: Shape,
+    free: list[str],
+) -> list[str]:
+    """A reason that rules out every plan: a count (diagnose) when one explains it,
+    else the smallest set of rules that cannot all hold at once."""
+    no_threes = _no_more_threes(settings)
+    if _triad_cap(settings) > 0:
+        no_threes = "the locked and kept-together threes take every three allowed"
+    reasons = diagnose(hard, free, shape.floaters, shape.triads, no_threes)
+    if reasons:
+        return reasons
+    budget = min(EXPLAIN_SECONDS, max(1.0, settings.time_limit))
+    clash = rules_in_conflict(students, rules, settings, time.monotonic() + budget)
+    if clash:
+        floating = f" with {shape.floaters} floater{'s' if shape.floaters != 1 else ''}"
+        more = len(clash) - MAX_LISTED
+        listed = "; ".join(clash[:MAX_LISTED]) + (f"; and {more} more" if more > 0 else "")
+        return [f"no plan keeps all of these at once{floating if shape.floaters else ''}: {listed}"]
+    return [_loosen_hint(students, rules, settings)]
+
+
+def _loosen_hint(students: Sequence[Student], rules: Sequence[Rule], settings: PlanSettings) -> str:
+    """Only the kinds of rule this class has."""
+    kinds = {r.kind for r in rules}
+    present = [
+        ("keep_apart" in kinds, "a keep-apart rule"),
+        (any(s.avoid for s in students), "an avoid list"),
+        ("keep_together" in kinds, "a keep-together rule"),
+        ("lock" in kinds, "a lock"),
+        (any(s.reading_partner for s in students), "a reading partnership"),
+        (
+            not settings.allow_repeats and any(s.past_partners for s in students),
+            "the no-repeat rule (allow repeats)",
+        ),
+        (settings.floaters > 0, "the number of floaters"),
+        (_triad_cap(settings) < len(students) // 3, "the triad limit"),
+    ]
+    loosen = [what for is_present, what in present if is_present]
+    return "the rules together leave no way to partner everyone" + (
+        f": loosen {', '.join(loosen[:-1]) + ' or ' + loosen[-1] if len(loosen) > 1 else loosen[0]}"
+        if loosen
+        else ""
+    )
 
 
 def _instance(

@@ -1,6 +1,10 @@
 """Solver-free checks of a plan against the roster and rules (used by tests and bench).
 
-Written independently of rules.py so that a bug there cannot hide itself here.
+Written independently of rules.py so that a bug there cannot hide itself here. A valid
+plan places every student exactly once, in a group of two or three or as a floater;
+no group breaks a hard rule; locked and kept-together students are placed (never
+floaters) with exactly their lock or all of their keep-together rule; and the number
+of threes stays within the cap when one is given.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ def hard_rule_violations(
     rules: Sequence[Rule] = (),
     floaters: Sequence[str] = (),
     allow_repeats: bool = False,
+    max_triads: int | None = None,
 ) -> list[str]:
-    """Every broken hard rule, in words. An empty list means the plan is valid."""
+    """Every broken hard rule, in words. An empty list means the plan is valid.
+
+    `max_triads` is the most threes allowed (0 when triads are off); None checks no cap.
+    """
     groups = [tuple(g) for g in groups]
     by_name = {s.name: s for s in students}
     problems = []
@@ -27,20 +35,37 @@ def hard_rule_violations(
     for s in students:
         if seen[s.name] != 1:
             problems.append(f"{s.name} is placed {seen[s.name]} times")
-    group_of = {m: g for g in groups for m in g}
     for g in groups:
-        problems += _group_problems(g, by_name, allow_repeats)
+        problems += group_violations(g, by_name, rules, allow_repeats)
     for rule in rules:
-        together = {group_of.get(m) for m in rule.students}
-        if rule.kind == "keep_apart":
-            for a, b in combinations(rule.students, 2):
-                if group_of.get(a) is not None and group_of.get(a) == group_of.get(b):
-                    problems.append(f"keep-apart {a}–{b} broken")
-        elif rule.kind == "keep_together" and len(together) != 1:
+        if rule.kind in ("keep_together", "lock"):
+            problems += [
+                f"{m} floats but is in {rule.kind.replace('_', '-')} {'–'.join(rule.students)}"
+                for m in rule.students
+                if m in floaters
+            ]
+    triads = sum(len(g) == 3 for g in groups)
+    if max_triads is not None and triads > max_triads:
+        problems.append(f"{triads} threes but at most {max_triads} allowed")
+    return problems
+
+
+def group_violations(
+    g: Sequence[str],
+    by_name: dict[str, Student],
+    rules: Sequence[Rule] = (),
+    allow_repeats: bool = False,
+) -> list[str]:
+    """The hard rules one group breaks on its own (whatever the rest of the plan is)."""
+    problems = _group_problems(tuple(g), by_name, allow_repeats)
+    members = set(g)
+    for rule in rules:
+        inside = members & set(rule.students)
+        if rule.kind == "keep_apart" and len(inside) >= 2:
+            problems.append(f"keep-apart {'–'.join(sorted(inside))} broken")
+        elif rule.kind == "keep_together" and inside and inside != set(rule.students):
             problems.append(f"keep-together {'–'.join(rule.students)} broken")
-        elif rule.kind == "lock" and (
-            len(together) != 1 or set(next(iter(together)) or ()) != set(rule.students)
-        ):
+        elif rule.kind == "lock" and inside and members != set(rule.students):
             problems.append(f"lock {'–'.join(rule.students)} changed")
     return problems
 
