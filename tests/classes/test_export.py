@@ -32,6 +32,11 @@ def make_rich_class(client, teacher, name="Room 12"):
     classroom.students.filter(pk=ana).update(teacher_notes="Loves horses.\nShy at first.")
     Support.objects.create(student_id=ben, observe_until=timezone.localdate())
     traits_of(classroom)
+    classroom.traits.create(
+        key="reads-aloud", en="reads my work aloud", es="lee mi trabajo en voz alta",
+        offer_en="I can read your work aloud", offer_es="Puedo leer tu trabajo en voz alta",
+        icon="listens",
+    )  # fmt: skip
     question = SurveyQuestion.objects.create(classroom=classroom, text="What do you write?")
     Answers.objects.create(
         student_id=ana,
@@ -117,7 +122,9 @@ def described(classroom: Classroom) -> dict:
     return {
         "students": students,
         "rules": sorted((r.kind, named(r.students)) for r in classroom.rules.all()),
-        "traits": list(classroom.traits.values_list("key", "en", "es", "icon", "is_on")),
+        "traits": list(
+            classroom.traits.values_list("key", "en", "es", "offer_en", "offer_es", "icon", "is_on")
+        ),
         "plans": [
             (
                 p.name,

@@ -83,7 +83,15 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
             if len(refs(rule.students)) >= 2
         ],
         "traits": [
-            {"key": t.key, "en": t.en, "es": t.es, "icon": t.icon, "is_on": t.is_on}
+            {
+                "key": t.key,
+                "en": t.en,
+                "es": t.es,
+                "offer_en": t.offer_en,
+                "offer_es": t.offer_es,
+                "icon": t.icon,
+                "is_on": t.is_on,
+            }  # fmt: skip
             for t in classroom.traits.order_by("pk")
         ],
         "survey_questions": [

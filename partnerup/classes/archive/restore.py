@@ -281,6 +281,8 @@ class _Restore(RestoreHistory):
                 key=key,
                 en=checks.text(trait, "en", where, 80, needed=True),
                 es=checks.text(trait, "es", where, 80),
+                offer_en=checks.text(trait, "offer_en", where, 80),
+                offer_es=checks.text(trait, "offer_es", where, 80),
                 icon=checks.choice(trait, "icon", where, BY_KEY, None),
                 is_on=checks.flag(trait, "is_on", where, default=True),
             )
