@@ -1,19 +1,23 @@
 """`partnerup bench`: solve times and plan quality on reproducible synthetic classes.
 
-Compares the engine with a random pairing and a greedy pairing on the same classes.
-Times are wall-clock on this machine; the classes are the same on every run.
+Compares the engine with a random pairing and a greedy pairing on the same classes,
+stresses the proof of optimality on classes up to 40 under the web's weight presets,
+and times grade-level pools up to 300. Times are wall-clock on this machine (the load
+average is printed beside them); the classes are the same on every run.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import resource
 import statistics
 import time
 from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import TextIO
 
-from .engine import PlanSettings, Student, plan_partnerships
+from .engine import InfeasibleError, PlanSettings, Student, Weights, plan_partnerships
 from .engine.repair import repair_for_absences
 from .engine.rotate import rotate_headline_partners
 from .engine.rules import build_hard_rules
@@ -23,7 +27,13 @@ from .engine.validation import hard_rule_violations
 
 PAIR_SIZES = (12, 16, 20, 24, 28, 30, 32, 36, 40)
 TRIAD_SIZES = (12, 15, 20, 24, 25, 28, 30, 31, 33, 35, 36)
-POOL_SIZE, POOL_RUNS, POOL_TIME_LIMIT = 120, 5, 4.0
+# The web's "how much" presets for each weight: Not at all .. A lot.
+PRESETS = {0: "Not at all", 1: "A little", 2: "Some", 3: "Quite a lot", 4: "A lot"}
+STRESS_CLASSES, STRESS_MIXES, STRESS_MAX_SIZE = 200, 5, 40
+# Grade-level pools: (students, runs). The proof gets POOL_PROOF_LIMIT when the first
+# limit ends without one.
+POOL_ROWS = ((60, 20), (120, 10), (200, 5), (300, 5), (301, 5))
+POOL_TIME_LIMIT, POOL_PROOF_LIMIT = 5.0, 30.0
 Groups = list[tuple[str, ...]]
 
 
@@ -38,13 +48,126 @@ def run_bench(runs: int = 20, progress: TextIO | None = None) -> str:
         for n in sizes:
             lines.append(_plan_row(n, runs, triads, 10.0))
             _tick(progress, f"plan n={n} triads={triads}")
-    lines.append(_plan_row(POOL_SIZE, POOL_RUNS, "auto", POOL_TIME_LIMIT))
+    lines.append("")
+    lines += stress_table(progress=progress)
+    lines.append("")
+    lines += pool_table(progress=progress)
     lines.append("")
     lines.append("| operation | n | runs | median ms | p95 ms |")
     lines.append("|---|---|---|---|---|")
     lines.append(_repair_row(30, runs))
     lines.append(_rotate_row(30, 28, runs))
     return "\n".join(lines) + "\n"
+
+
+def stress_table(
+    classes: int = STRESS_CLASSES, mixes: int = STRESS_MIXES, progress: TextIO | None = None
+) -> list[str]:
+    """Random classes of 4-40 with random settings, each under the five uniform
+    presets and `mixes` random mixes of presets: the worst time and every plan not
+    proven optimal."""
+    rng = random.Random("partnerup-stress")
+    times: list[float] = []
+    unproven: list[str] = []
+    no_plan: list[float] = []
+    worst = (0.0, "")
+    for k in range(classes):
+        n, seed = rng.randint(4, STRESS_MAX_SIZE), rng.randrange(10**6)
+        students, rules = synthetic_class(n, seed)
+        weightings = [(u,) * 7 for u in PRESETS]
+        weightings += [tuple(rng.choice(list(PRESETS)) for _ in range(7)) for _ in range(mixes)]
+        for weights in weightings:
+            settings = PlanSettings(
+                strategy=rng.choice(["purposeful", "purposeful", "choice"]),
+                level=rng.choice(["similar", "mixed"]),
+                triads=rng.choice(["auto", "auto", "auto", "never"]),
+                floaters=rng.choice([0, 0, 0, 1, 2]),
+                allow_repeats=rng.random() < 0.5,
+                seed=seed,
+                weights=Weights(*weights),
+            )
+            started = time.perf_counter()
+            try:
+                plan = plan_partnerships(students, rules, settings)
+            except InfeasibleError:
+                plan = None
+            elapsed = (time.perf_counter() - started) * 1000
+            if plan is None:
+                no_plan.append(elapsed)
+                continue
+            times.append(elapsed)
+            case = f"n={n} seed={seed} weights {_weights_label(weights)}"
+            if elapsed > worst[0]:
+                worst = (elapsed, case)
+            if plan.status != "optimal":
+                unproven.append(f"{case} (gap {plan.gap:.2%})")
+        if k % 20 == 19:
+            _tick(progress, f"stress {k + 1}/{classes} classes")
+    lines = [
+        f"Stress ({_load()}): {classes} random classes of 4-{STRESS_MAX_SIZE} with random "
+        f"settings, each under the 5 uniform presets and {mixes} random mixes of presets.",
+        "",
+        "| plans | median ms | p95 ms | worst ms | worst case | not proven optimal "
+        "| no plan (worst ms to say so) |",
+        "|---|---|---|---|---|---|---|",
+        f"| {len(times)} | {statistics.median(times):.0f} | {_p95(times):.0f} "
+        f"| {worst[0]:.0f} | {worst[1]} | {len(unproven)} "
+        f"| {len(no_plan)} ({max(no_plan, default=0):.0f}) |",
+    ]
+    lines += [f"- not proven: {case}" for case in unproven]
+    return lines
+
+
+def pool_table(rows=POOL_ROWS, progress: TextIO | None = None) -> list[str]:
+    """Grade-level pools under --time-limit POOL_TIME_LIMIT, the uniform presets in
+    turn; peak memory is the process's (sizes run in increasing order)."""
+    lines = [
+        f"Grade-level pools ({_load()}), time limit {POOL_TIME_LIMIT:.0f} s; runs cycle "
+        "through the 5 uniform presets:",
+        "",
+        "| n | runs | median ms | p95 ms | max ms | proven optimal | worst gap "
+        f"| slowest proof ({POOL_PROOF_LIMIT:.0f} s limit) ms | peak memory MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, runs in rows:
+        times, proofs, gaps, proven = [], [], [], 0
+        for seed in range(runs):
+            students, rules = synthetic_class(n, seed)
+            weights = Weights(*[seed % len(PRESETS)] * 7)
+            settings = PlanSettings(seed=seed, time_limit=POOL_TIME_LIMIT, weights=weights)
+            started = time.perf_counter()
+            plan = plan_partnerships(students, rules, settings)
+            times.append((time.perf_counter() - started) * 1000)
+            gaps.append(plan.gap)
+            proven += plan.status == "optimal"
+            if plan.status != "optimal":
+                settings = PlanSettings(seed=seed, time_limit=POOL_PROOF_LIMIT, weights=weights)
+                started = time.perf_counter()
+                plan = plan_partnerships(students, rules, settings)
+                if plan.status == "optimal":
+                    proofs.append((time.perf_counter() - started) * 1000)
+                else:
+                    proofs.append(float("inf"))
+            else:
+                proofs.append(times[-1])
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        lines.append(
+            f"| {n} | {runs} | {statistics.median(times):.0f} | {_p95(times):.0f} "
+            f"| {max(times):.0f} | {proven}/{runs} | {max(gaps):.2%} | {max(proofs):.0f} "
+            f"| {peak:.0f} |"
+        )
+        _tick(progress, f"pool n={n}")
+    return lines
+
+
+def _weights_label(weights: tuple[int, ...]) -> str:
+    if len(set(weights)) == 1:
+        return f"all '{PRESETS[weights[0]]}'"
+    return "(" + ", ".join(str(w) for w in weights) + ")"
+
+
+def _load() -> str:
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def _tick(progress: TextIO | None, what: str) -> None:
@@ -70,8 +193,6 @@ def _plan_row(n: int, runs: int, triads: str, time_limit: float) -> str:
         )
         quality["random"].append(_quality(random_pairing(students, seed), students, rules))
     label = "pairs only" if triads == "never" else "with triads"
-    if n == POOL_SIZE:
-        label = "grade-level pool"
     return (
         f"| {label} | {n} | {runs} | {statistics.median(times):.0f} | {_p95(times):.0f} "
         f"| {proven / runs:.0%} | {_trio(quality, 0)} | {_trio(quality, 1)} "
