@@ -8,6 +8,7 @@ average is printed beside them); the classes are the same on every run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import resource
@@ -29,16 +30,20 @@ PAIR_SIZES = (12, 16, 20, 24, 28, 30, 32, 36, 40)
 TRIAD_SIZES = (12, 15, 20, 24, 25, 28, 30, 31, 33, 35, 36)
 # The web's "how much" presets for each weight: Not at all .. A lot.
 PRESETS = {0: "Not at all", 1: "A little", 2: "Some", 3: "Quite a lot", 4: "A lot"}
-STRESS_CLASSES, STRESS_MIXES, STRESS_MAX_SIZE = 200, 5, 40
+STRESS_CLASSES, STRESS_MIXES, STRESS_MAX_SIZE = 200, 15, 40
+# The class where the old bound stalled at a 3 % gap, under every mix of three presets.
+COMBINATION_CLASS = (36, 2, (0, 2, 4))
 # Grade-level pools: (students, runs). The proof gets POOL_PROOF_LIMIT when the first
 # limit ends without one.
-POOL_ROWS = ((60, 20), (120, 10), (200, 5), (300, 5), (301, 5))
+POOL_ROWS = ((60, 20), (120, 20), (121, 10), (200, 10), (300, 10), (301, 10))
 POOL_TIME_LIMIT, POOL_PROOF_LIMIT = 5.0, 30.0
 Groups = list[tuple[str, ...]]
 
 
 def run_bench(runs: int = 20, progress: TextIO | None = None) -> str:
     lines = [
+        f"Plans with the default weights, time limit 10 s ({_load()}):",
+        "",
         "| classes | n | runs | median ms | p95 ms | proven optimal | with a choice "
         "(engine / greedy / random) | EBs supported (engine / greedy / random) "
         "| hard-rule violations (engine / greedy / random) | gap |",
@@ -105,7 +110,9 @@ def stress_table(
             _tick(progress, f"stress {k + 1}/{classes} classes")
     lines = [
         f"Stress ({_load()}): {classes} random classes of 4-{STRESS_MAX_SIZE} with random "
-        f"settings, each under the 5 uniform presets and {mixes} random mixes of presets.",
+        f"settings (strategy, levels, triads on or off, 0-2 floaters, repeats), each under "
+        f"the 5 uniform presets and {mixes} random mixes of presets. 'No plan' counts the "
+        "settings under which the rules leave no valid plan.",
         "",
         "| plans | median ms | p95 ms | worst ms | worst case | not proven optimal "
         "| no plan (worst ms to say so) |",
@@ -115,7 +122,27 @@ def stress_table(
         f"| {len(no_plan)} ({max(no_plan, default=0):.0f}) |",
     ]
     lines += [f"- not proven: {case}" for case in unproven]
+    lines += ["", *_every_combination(*COMBINATION_CLASS)]
     return lines
+
+
+def _every_combination(n: int, seed: int, levels: tuple[int, ...]) -> list[str]:
+    """One class under every combination of `levels` for the seven weights."""
+    students, rules = synthetic_class(n, seed)
+    times, unproven = [], 0
+    for weights in itertools.product(levels, repeat=7):
+        started = time.perf_counter()
+        plan = plan_partnerships(
+            students, rules, PlanSettings(seed=seed, weights=Weights(*weights))
+        )
+        times.append((time.perf_counter() - started) * 1000)
+        unproven += plan.status != "optimal"
+    named = ", ".join(f"'{PRESETS[level]}'" for level in levels)
+    return [
+        f"Every combination of {named} for the seven weights ({len(times)} weightings) on "
+        f"the class of {n}, seed {seed}: median {statistics.median(times):.0f} ms, "
+        f"worst {max(times):.0f} ms, {unproven} not proven optimal ({_load()})."
+    ]
 
 
 def pool_table(rows=POOL_ROWS, progress: TextIO | None = None) -> list[str]:
@@ -126,7 +153,7 @@ def pool_table(rows=POOL_ROWS, progress: TextIO | None = None) -> list[str]:
         "through the 5 uniform presets:",
         "",
         "| n | runs | median ms | p95 ms | max ms | proven optimal | worst gap "
-        f"| slowest proof ({POOL_PROOF_LIMIT:.0f} s limit) ms | peak memory MB |",
+        f"| slowest proof ({POOL_PROOF_LIMIT:.0f} s limit) ms | process peak RSS MB |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for n, runs in rows:

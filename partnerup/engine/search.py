@@ -51,6 +51,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import numpy as np
 from ortools.linear_solver import pywraplp
@@ -210,8 +211,22 @@ class _Cut:
 
     inside: np.ndarray  # bool per student
     row: pywraplp.Constraint
-    # The triads (table rows) with two or more members inside, for pricing.
-    triad_rows: np.ndarray | None  # None when too many to keep (counted when priced)
+    # The triads (table rows) with two or more members inside, listed the first time
+    # the row's dual prices them; left None when there are too many to keep.
+    triad_rows: np.ndarray | None = None
+    listed: bool = False
+
+    def holds(self, members: np.ndarray) -> np.ndarray:
+        """For each triad (row of member indices): two or more members inside?"""
+        flags = self.inside.astype(np.int8)
+        return (flags[members[:, 0]] + flags[members[:, 1]] + flags[members[:, 2]]) >= 2
+
+    def rows_held(self, triads: _Triads) -> np.ndarray | None:
+        if not self.listed:
+            rows = np.flatnonzero(self.holds(triads.members)).astype(np.int32)
+            self.triad_rows = rows if len(rows) <= KEPT_CUT_ROWS else None
+            self.listed = True
+        return self.triad_rows
 
 
 @dataclass(eq=False)
@@ -378,11 +393,11 @@ class _Relaxation:
             plain = self.triads.plain if rows is None else self.triads.plain[rows]
             triad_rc -= plain_dual * plain
         for cut, d in active:
-            if rows is None and cut.triad_rows is not None:
-                triad_rc[cut.triad_rows] -= d
+            held = cut.rows_held(self.triads) if rows is None else None
+            if held is not None:
+                triad_rc[held] -= d
             else:
-                inside = cut.inside.astype(np.int8)
-                triad_rc -= d * ((inside[first] + inside[second] + inside[third]) >= 2)
+                triad_rc -= d * cut.holds(members)
         return pair_rc, triad_rc
 
     def _certify(self, pair_rc: np.ndarray, triad_rc: np.ndarray) -> None:
@@ -504,17 +519,17 @@ class _Relaxation:
         inside = np.zeros(self.instance.n, dtype=bool)
         inside[list(members)] = True
         row = self.solver.Constraint(-self.solver.infinity(), (len(members) - 1) // 2)
-        for (a, b), var in self.pair_vars.items():
-            if inside[a] and inside[b]:
-                row.SetCoefficient(var, 1)
-        flags = inside.astype(np.int8)
-        members = self.triads.members
-        counts = flags[members[:, 0]] + flags[members[:, 1]] + flags[members[:, 2]]
-        triad_rows = np.flatnonzero(counts >= 2).astype(np.int32)
-        for i in triad_rows[self.triad_in[triad_rows]]:
+        if len(members) ** 2 < 2 * len(self.pair_vars):
+            pairs = [p for p in combinations(sorted(members), 2) if p in self.pair_vars]
+        else:
+            pairs = [(a, b) for a, b in self.pair_vars if inside[a] and inside[b]]
+        for pair in pairs:
+            row.SetCoefficient(self.pair_vars[pair], 1)
+        cut = _Cut(inside, row)
+        in_lp = np.fromiter(self.triad_vars, dtype=np.int64, count=len(self.triad_vars))
+        for i in in_lp[cut.holds(self.triads.members[in_lp])]:
             row.SetCoefficient(self.triad_vars[int(i)], 1)
-        kept = triad_rows if len(triad_rows) <= KEPT_CUT_ROWS else None
-        self.cuts.append(_Cut(inside, row, kept))
+        self.cuts.append(cut)
 
 
 def _cut_weight(
