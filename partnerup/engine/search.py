@@ -25,8 +25,10 @@ both finds the plan and proves it best:
      stops when rounds stop lowering the LP value (tied weightings can sit on one
      value for hundreds of rounds).
 3. When the LP is still fractional, a dive (fix the most used triad, or the pairs
-   above one half, and solve again) gives a plan; on classes up to 40 under every
-   weighting of the web's presets it is nearly always worth the bound already.
+   above one half, and solve again) gives a plan, often one worth the bound already.
+   On 640 classes of 20-40 under the uniform presets and random mixes, the LP itself
+   was a plan in 85 % of them, a dive closed half of the rest, and 7 % went on to
+   step 4.
 4. Otherwise reduced costs fix the rest. A plan worth V satisfies V <= bound +
    (the reduced costs of its columns, all <= 0), so a pair or triad whose reduced
    cost is below -gap lies only in plans worth less than bound - gap. An integer
@@ -38,7 +40,7 @@ The deadline is checked in every loop (pricing, cutting, diving) and bounds the
 integer program; past it the best plan so far is returned with the tightest bound
 proven. Only when no plan at all exists yet does the search go on past the deadline
 until the first one (a late plan beats a false "no plan"); on a pool of 301 that is
-about 2 s.
+about 1-1.5 s.
 
 Values are integers doubled (a triad is worth half the sum of its three pair scores,
 plus its help bonus) and shifted by a constant per seat so that every partition of
@@ -121,8 +123,9 @@ class Partition:
 def best_partition(instance: Instance, deadline: float) -> Partition | None:
     """The highest-value partition, or None when none exists.
 
-    Stops at `deadline` with the best partition found so far and a bound on the
-    best possible (None too if nothing was found by then).
+    Stops as soon as the plan is proven, or at `deadline` with the best partition
+    found so far and a valid bound on the best possible. With no partition at all by
+    the deadline it goes on until the first one (see _first_plan).
     """
     fewest, most = instance.triad_range
     if fewest > most or instance.n == 1:
@@ -138,24 +141,13 @@ def best_partition(instance: Instance, deadline: float) -> Partition | None:
         found = _finish_with_mip(lp, None, deadline)
     if found is None and time.monotonic() > deadline:
         found = _first_plan(lp)
-    if found is None or found.upper_bound < INF:
-        return found
-    return Partition(found.pairs, found.triads, found.value, _seat_bound(lp))
-
-
-def _seat_bound(lp: _Relaxation) -> float:
-    """A bound that needs no LP: each student's share of the best group they could be in."""
-    values = np.where(lp.instance.pair_allowed, lp.instance.pair_value / 2, -INF)
-    share = values.max(axis=1)
-    for k in range(3):
-        np.maximum.at(share, lp.triads.members[:, k], lp.triads.value / 3)
-    return float(share.sum())
+    return found
 
 
 def _first_plan(lp: _Relaxation) -> Partition | None:
     """Past the deadline with no plan yet: go on until the first one (or a proof that
     none exists), since a late plan beats a false "no plan". Rare: the first plan of a
-    class of 300 comes in about 2 s."""
+    class of 301 comes in about 1-1.5 s, of 60 in about 0.05 s."""
     lp.solve(INF)
     if lp.is_infeasible:
         return None
@@ -420,10 +412,14 @@ class _Relaxation:
         upper = self.upper
         pair_gain = pair_rc[upper]
         pairs = np.flatnonzero((pair_gain > SLACK) & ~self.pair_in[upper])
-        better = np.flatnonzero(triad_rc > SLACK)
-        triads = better if rows is None else rows[better]
-        keep = ~self.triad_in[triads]
-        triads, gain = triads[keep], triad_rc[better][keep]
+        # The best few by reduced cost first: a full scan of millions of triads for
+        # every positive one costs more than the LP solve.
+        best = np.arange(len(triad_rc))
+        if len(best) > COLUMNS_PER_ROUND:
+            best = np.argpartition(-triad_rc, COLUMNS_PER_ROUND)[:COLUMNS_PER_ROUND]
+        triads = best if rows is None else rows[best]
+        keep = (triad_rc[best] > SLACK) & ~self.triad_in[triads]
+        triads, gain = triads[keep], triad_rc[best][keep]
         if len(pairs) + len(triads) == 0:
             return False
         gains = np.concatenate([pair_gain[pairs], gain])
