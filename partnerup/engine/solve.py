@@ -29,8 +29,6 @@ from .scoring import TRIAD_HELP_POINTS, Fit, score_pair
 from .search import Instance, TriadBlock, best_partition
 
 EXPLAIN_SECONDS = 5.0  # to find the smallest set of rules that clash
-PRUNE_SLACK = 0.999
-ROWS_PER_ROUND = 200  # objectives are integers; leave room for LP round-off
 
 
 @dataclass(frozen=True)
