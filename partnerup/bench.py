@@ -18,13 +18,19 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import TextIO
 
-from .engine import InfeasibleError, PlanSettings, Student, Weights, plan_partnerships
-from .engine.repair import repair_for_absences
-from .engine.rotate import rotate_headline_partners
-from .engine.rules import build_hard_rules
-from .engine.scoring import score_pair
-from .engine.synthetic import synthetic_class
-from .engine.validation import hard_rule_violations
+from .engine import (
+    InfeasibleError,
+    PlanSettings,
+    Student,
+    Weights,
+    build_hard_rules,
+    hard_rule_violations,
+    plan_partnerships,
+    repair_for_absences,
+    rotate_headline_partners,
+    score_pair,
+    synthetic_class,
+)
 
 PAIR_SIZES = (12, 16, 20, 24, 28, 30, 32, 36, 40)
 TRIAD_SIZES = (12, 15, 20, 24, 25, 28, 30, 31, 33, 35, 36)

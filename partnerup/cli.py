@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .engine import (
+    LEVEL_MODES,
+    ROLE_MODES,
+    STRATEGIES,
+    TALK_MODES,
     InfeasibleError,
     InputError,
     Plan,
@@ -24,10 +28,9 @@ from .engine import (
     plan_partnerships,
     plan_to_dict,
     read_roster,
+    repair_for_absences,
+    rotate_headline_partners,
 )
-from .engine.model import LEVEL_MODES, ROLE_MODES, STRATEGIES, TALK_MODES
-from .engine.repair import repair_for_absences
-from .engine.rotate import rotate_headline_partners
 from .render import plan_csv, plan_table, rotation_table
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3

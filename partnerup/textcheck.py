@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
-from partnerup.engine.names import refused_character
+from partnerup.engine import refused_character
 
 DEFAULT_MAX_LENGTH = 200
 

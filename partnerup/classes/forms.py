@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from partnerup.engine.names import TAG_MAX_LENGTH, name_key, refused_character
+from partnerup.engine import TAG_MAX_LENGTH, name_key, refused_character
 from partnerup.textcheck import TextChecked
 
 from . import services

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from partnerup.engine.names import (
+from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 
 from partnerup import engine
-from partnerup.engine.names import name_key
+from partnerup.engine import name_key
 
 from .models import Classroom, Student, lock_class
 from .removal import forget_students, what_removing_deletes

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from partnerup import engine
-from partnerup.engine.rules import collect_hard_rules
 from partnerup.voice.traits import TRAITS
 
 from .keys import keys_of, shown, student_key
@@ -90,8 +89,8 @@ def rule_clashes(classroom: Classroom, kind: str, pks: list[int]) -> list[str]:
     students, rules = class_roster(classroom)
     # Past partners only bind when a plan forbids repeats, a choice made per plan.
     settings = engine.PlanSettings(allow_repeats=True)
-    _, before = collect_hard_rules(students, rules, settings)
+    _, before = engine.collect_hard_rules(students, rules, settings)
     new_rule = engine.Rule(kind, keys_of(pks))  # type: ignore[arg-type]
-    _, after = collect_hard_rules(students, (*rules, new_rule), settings)
+    _, after = engine.collect_hard_rules(students, (*rules, new_rule), settings)
     names = names_of(classroom)
     return [shown(clash, names) for clash in after if clash not in before]

@@ -160,6 +160,7 @@ def _check_card(
         warnings.append(f"{known[0]} has no partner yet")
     if len(known) > 3:
         warnings.append(f"{len(known)} writers: a partnership is a pair or a three")
+    warnings += hard.spread_warnings(known)
     broken = hard.group_breaks(known) + _split_together(known, hard)
     fits = {(a, b): score_pair(by_name[a], by_name[b], settings) for a, b in combinations(known, 2)}
     if len(known) == 2:

@@ -26,7 +26,7 @@ tens of milliseconds at 10 students and up to about a second at 60 on this machi
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -34,8 +34,8 @@ import networkx as nx
 from ortools.sat.python import cp_model
 
 from .errors import InfeasibleError
-from .model import PlanSettings, Rule, Student
-from .rules import HardRules
+from .model import PlanSettings, Student
+from .rules import HardRules, KeptApart
 from .scoring import TRIAD_HELP_POINTS, Fit, triad_help
 
 # Threes listed in the exact model; C(60, 3) = 34,220 stays well inside. Above it the
@@ -80,6 +80,7 @@ class Shape:
 def arrange_exactly(
     free: Sequence[str],
     hard: HardRules,
+    by_name: Mapping[str, Student],
     fits: dict[tuple[str, str], Fit],
     shape: Shape,
     deadline: float,
@@ -92,10 +93,10 @@ def arrange_exactly(
     which decides, get solved. Raises InfeasibleError saying so when the time limit
     ends before the answer.
     """
-    values, plain, complete = _candidate_groups(free, hard, fits, shape.triads)
+    values, plain, complete = _candidate_groups(free, hard, by_name, fits, shape.triads)
     sketch = _sketch(free, values, hard, shape)
     if len(values) > FOCUS_ABOVE:
-        focused = _focus(values, free, hard, shape)
+        focused = _focus(values, free, hard, by_name, shape)
         halfway = time.monotonic() + max(FOCUS_SECONDS, (deadline - time.monotonic()) / 2)
         try:
             found = _solve(
@@ -168,7 +169,11 @@ def _solve(
 
 
 def _focus(
-    values: dict[Group, int], free: Sequence[str], hard: HardRules, shape: Shape
+    values: dict[Group, int],
+    free: Sequence[str],
+    hard: HardRules,
+    by_name: Mapping[str, Student],
+    shape: Shape,
 ) -> dict[Group, int]:
     """Every pair, the threes holding someone a three may be needed for (an emergent
     bilingual, a kept-together student, a student with few possible partners), and
@@ -178,15 +183,12 @@ def _focus(
         if len(group) == 2:
             for m in group:
                 degree[m] += 1
-    students = hard.students
     needy = {
-        s
-        for s in free
-        if students[s].needs_language_support or s in hard.together or degree[s] <= FEW_PARTNERS
+        s for s in free if s in hard.learners or s in hard.together or degree[s] <= FEW_PARTNERS
     }
     ordinary = sorted(
         (s for s in free if s not in needy),
-        key=lambda s: (not students[s].triad_helps, -degree[s]),
+        key=lambda s: (not by_name[s].triad_helps, -degree[s]),
     )
     fillers = set(ordinary[:FILLERS])
     return {
@@ -310,7 +312,11 @@ class _Partition:
 
 
 def _candidate_groups(
-    people: Sequence[str], hard: HardRules, fits: dict[tuple[str, str], Fit], triads: int
+    people: Sequence[str],
+    hard: HardRules,
+    by_name: Mapping[str, Student],
+    fits: dict[tuple[str, str], Fit],
+    triads: int,
 ) -> tuple[dict[Group, int], list[Group], bool]:
     """Every allowed pair and (when threes may form) three of `people`, valued as the
     search values them (doubled points); the threes that help nobody; and whether the
@@ -338,7 +344,7 @@ def _candidate_groups(
                 listed += 1
                 if listed > TRIAD_BUDGET:
                     return values, plain, False
-                helped = triad_help([hard.students[m] for m in (a, b, c)])
+                helped = triad_help([by_name[m] for m in (a, b, c)])
                 points = _points(fits, a, b) + _points(fits, a, c) + _points(fits, b, c)
                 values[(a, b, c)] = points + 2 * TRIAD_HELP_POINTS * len(helped)
                 if not helped:
@@ -366,7 +372,7 @@ def _solver(deadline: float, least: float = MIN_SECONDS) -> cp_model.CpSolver:
 
 
 def rules_in_conflict(
-    students: Sequence[Student], rules: Sequence[Rule], settings: PlanSettings, deadline: float
+    students: Sequence[Student], hard: HardRules, settings: PlanSettings, deadline: float
 ) -> list[str]:
     """A smallest set of the class's rules that no plan keeps all at once, in words
     (empty when the class is too large to search for one, or none was found in time).
@@ -379,7 +385,7 @@ def rules_in_conflict(
     """
     if len(students) > CORE_CLASS_LIMIT:
         return []
-    relaxed = _Relaxation(students, rules, settings)
+    relaxed = _Relaxation(students, hard, settings)
     core = relaxed.core(list(range(len(relaxed.labels))), max(deadline, time.monotonic() + 1))
     if not core:
         return []
@@ -399,18 +405,19 @@ class _Relaxation:
     are switched off; floaters and the triad limit as in the plan."""
 
     def __init__(
-        self, students: Sequence[Student], rules: Sequence[Rule], settings: PlanSettings
+        self, students: Sequence[Student], hard: HardRules, settings: PlanSettings
     ) -> None:
         self.model = cp_model.CpModel()
         self.labels: list[str] = []
         self.switches: list[cp_model.IntVar] = []
         self.by_name = {s.name: s for s in students}
+        self.learners = hard.learners
         self.apart: dict[frozenset[str], list[cp_model.IntVar]] = {}
         self.needs_model: dict[str, cp_model.IntVar] = {}
         # (members, is_lock, switch): a lock holds exactly its members, a
         # keep-together rule at least all of them.
         self.kept: list[tuple[frozenset[str], bool, cp_model.IntVar]] = []
-        self._add_switches(rules, settings)
+        self._add_switches(hard)
         names = list(self.by_name)
         floats = {s: self.model.new_bool_var("") for s in names}
         cover: dict[str, list[cp_model.IntVar]] = {s: [floats[s]] for s in names}
@@ -441,48 +448,36 @@ class _Relaxation:
         self.switches.append(self.model.new_bool_var(label))
         return self.switches[-1]
 
-    def _keep_apart(self, a: str, b: str, switch: cp_model.IntVar) -> None:
-        if a in self.by_name and b in self.by_name and a != b:
-            self.apart.setdefault(frozenset((a, b)), []).append(switch)
+    def _keep_apart(self, rule: KeptApart, switch: cp_model.IntVar) -> None:
+        for pair in rule.pairs():
+            if pair <= self.by_name.keys():
+                self.apart.setdefault(pair, []).append(switch)
 
-    def _add_switches(self, rules: Sequence[Rule], settings: PlanSettings) -> None:
-        paired: set[tuple[str, frozenset[str]]] = set()
-        for s in self.by_name.values():
-            for other in s.avoid:
-                self._keep_apart(s.name, other, self._switch(f"{s.name} avoids {other}"))
-            partners = [("reading", s.reading_partner)] if s.reading_partner else []
-            if not settings.allow_repeats:
-                partners += [("past", other) for other in s.past_partners]
-            for kind, other in partners:
-                if (kind, frozenset((s.name, other))) in paired:
-                    continue
-                paired.add((kind, frozenset((s.name, other))))
-                label = (
-                    f"{s.name} and {other} are reading partners"
-                    if kind == "reading"
-                    else f"{s.name} and {other} were partners before (repeats are off)"
-                )
-                self._keep_apart(s.name, other, self._switch(label))
-            if s.needs_language_support:
-                label = f"{s.name} needs a proficient English speaker"
-                self.needs_model[s.name] = self._switch(label)
-        seen: set[tuple[str, frozenset[str]]] = set()
-        for rule in rules:
-            members = frozenset(rule.students)
-            if (rule.kind, members) in seen:
-                continue
-            seen.add((rule.kind, members))
-            if rule.kind == "keep_apart":
-                switch = self._switch(f"keep-apart rule {'–'.join(rule.students)}")
-                for a, b in combinations(rule.students, 2):
-                    self._keep_apart(a, b, switch)
+    def _add_switches(self, hard: HardRules) -> None:
+        """A switch for each rule of `hard`, in roster order (each student's avoid
+        list, reading and past partners, language need), then the class rules."""
+        owned: dict[str, list[KeptApart]] = {}
+        shared: list[KeptApart] = []
+        for rule in hard.apart:
+            if rule.kind in ("avoid", "reading", "past"):
+                owned.setdefault(rule.students[0], []).append(rule)
             else:
-                switch = self._switch(f"{rule.kind.replace('_', '-')} {'–'.join(rule.students)}")
-                self.kept.append((members, rule.kind == "lock", switch))
+                shared.append(rule)
+        for name in self.by_name:
+            for rule in owned.get(name, []):
+                self._keep_apart(rule, self._switch(rule.label))
+            if name in hard.learners:
+                label = f"{name} needs a proficient English speaker"
+                self.needs_model[name] = self._switch(label)
+        for rule in shared:
+            self._keep_apart(rule, self._switch(rule.label))
+        for kept in hard.kept:
+            switch = self._switch(kept.label)
+            self.kept.append((frozenset(kept.students), kept.kind == "lock", switch))
 
     def _broken(self, group: Group) -> list[cp_model.IntVar]:
         broken = [s for pair in combinations(group, 2) for s in self.apart.get(frozenset(pair), [])]
-        if not any(self.by_name[m].is_proficient_speaker for m in group):
+        if all(m in self.learners for m in group):
             broken += [self.needs_model[m] for m in group if m in self.needs_model]
         members = set(group)
         for kept, is_lock, switch in self.kept:

@@ -7,7 +7,7 @@ A roster is a tuple of `Student`s; teacher rules are `Rule`s; a `Plan` is a tupl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 TALK_STYLES = ("quiet", "balanced", "dominant")
 RULE_KINDS = ("keep_apart", "keep_together", "lock")
@@ -73,9 +73,22 @@ class Student:
         return self.english_level is not None and self.english_level < TWO_MODELS_BELOW
 
     @property
+    def steadied_by_a_three(self) -> bool:
+        """Any three helps: an often-absent writer's partners still have a partner, and
+        a writer who needs social support gets more of it."""
+        return self.often_absent or self.social_support
+
+    @property
     def triad_helps(self) -> bool:
-        """A triad helps this writer: two English models, absences, or social support."""
-        return self.benefits_from_two_models or self.often_absent or self.social_support
+        """Some three helps this writer (see helped_in_three)."""
+        return helped_in_three(self.steadied_by_a_three, self.benefits_from_two_models, 2)
+
+
+def helped_in_three(steadied: Any, wants_two_models: Any, english_models: Any) -> Any:
+    """Whether a writer is helped by a three holding `english_models` proficient
+    speakers: the one rule, for single writers (bools) and for the planner's arrays of
+    threes (numpy arrays, hence `|`, `&` and no `if`)."""
+    return steadied | (wants_two_models & (english_models >= 2))
 
 
 @dataclass(frozen=True)

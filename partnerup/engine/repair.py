@@ -11,7 +11,6 @@ observe. The plan itself is not changed: tomorrow starts again from it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
@@ -19,36 +18,33 @@ import networkx as nx
 from .errors import RosterError
 from .io import suggest
 from .model import Partnership, Plan
+from .rules import HardRules, hard_rules_of_plan
 
 TEACHER = "the teacher"
 
 
-@dataclass
-class _Day:
-    forbidden: set[frozenset[str]]
-    learners: set[str]
-
-    def allowed(self, members: Sequence[str]) -> bool:
-        if any(frozenset(p) in self.forbidden for p in combinations(members, 2)):
-            return False
-        has_learner = any(m in self.learners for m in members)
-        return not has_learner or any(m not in self.learners for m in members)
-
-
 def repair_for_absences(
-    plan: Plan, absent: Sequence[str], new_students: Sequence[str] = ()
+    plan: Plan,
+    absent: Sequence[str],
+    new_students: Sequence[str] = (),
+    hard: HardRules | None = None,
 ) -> Plan:
     """Today's arrangement for `plan` with `absent` students away and `new_students` joining.
 
-    Guarantees: every present student is placed exactly once; kept-apart students are
-    never put together; partnerships untouched by absences are returned identical;
-    nobody works alone unless no classmate can take them (then they work with the
-    teacher). Raises RosterError for an unknown or doubly-listed name.
+    `hard` is the class's hard rules as they are today; without it, the rules the plan
+    carries (its kept-apart pairs and emergent bilinguals) are kept. Keep-together and
+    locks bind the students who are here; the spread of often-absent writers is for
+    plans, not for one day.
+
+    Guarantees: every present student is placed exactly once; no new group breaks a
+    hard rule; partnerships untouched by absences are returned identical; nobody works
+    alone unless no classmate can take them (then they work with the teacher). Raises
+    RosterError for an unknown or doubly-listed name.
     """
     everyone = plan.members() + list(plan.floaters)
     _check_names(everyone, absent, new_students)
-    day = _Day({frozenset(p) for p in plan.forbidden_pairs}, set(plan.emergent_bilinguals))
     away = set(absent)
+    day = (hard or hard_rules_of_plan(plan)).relaxed().present(away)
     groups: list[Partnership] = []
     touched: set[int] = set()
     orphans: list[tuple[str, Partnership]] = []
@@ -56,7 +52,7 @@ def repair_for_absences(
         present = [m for m in p.members if m not in away]
         if len(present) == len(p.members):
             groups.append(p)
-        elif len(present) >= 2 and day.allowed(present):
+        elif len(present) >= 2 and day.allows(present):
             touched.add(len(groups))
             groups.append(_without(p, present, away))
         else:
@@ -111,11 +107,13 @@ def _roles_in_order(p: Partnership, members: Sequence[str]) -> tuple[tuple[str, 
     return tuple(zip(ordered, "ABC", strict=False))
 
 
-def _pair_orphans(day: _Day, orphans, groups: list[Partnership], touched: set[int]) -> list[str]:
+def _pair_orphans(
+    day: HardRules, orphans, groups: list[Partnership], touched: set[int]
+) -> list[str]:
     names = [m for m, _ in orphans]
     graph = nx.Graph()
     graph.add_nodes_from(names)
-    graph.add_edges_from((a, b) for a, b in combinations(names, 2) if day.allowed((a, b)))
+    graph.add_edges_from((a, b) for a, b in combinations(names, 2) if day.allows((a, b)))
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     was_in = dict(orphans)
     paired = set()
@@ -141,7 +139,7 @@ def _merge_roles(pa: Partnership, pb: Partnership, a: str, b: str) -> tuple[tupl
 def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
     still = []
     for name in left:
-        floater = next((f for f in floaters if day.allowed((name, f))), None)
+        floater = next((f for f in floaters if day.allows((name, f))), None)
         if floater is None:
             still.append(name)
             continue
@@ -157,7 +155,7 @@ def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
     return still
 
 
-def _join_a_partnership(day: _Day, name: str, groups, touched: set[int], why: str) -> None:
+def _join_a_partnership(day: HardRules, name: str, groups, touched: set[int], why: str) -> None:
     """Add `name` as a third (a fourth only when no pair can take them), or to the teacher."""
     by_preference = sorted(
         range(len(groups)),
@@ -165,7 +163,7 @@ def _join_a_partnership(day: _Day, name: str, groups, touched: set[int], why: st
     )
     for i in by_preference:
         g = groups[i]
-        if len(g.members) < 4 and day.allowed((*g.members, name)):
+        if len(g.members) < 4 and day.allows((*g.members, name)):
             letter = "ABCD"[len(g.members)]
             groups[i] = Partnership(
                 members=(*g.members, name),

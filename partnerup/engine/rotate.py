@@ -46,7 +46,8 @@ from itertools import combinations
 from ortools.sat.python import cp_model
 
 from .errors import InfeasibleError
-from .model import Plan, Rule, Student
+from .model import Plan, PlanSettings, Rule, Student
+from .rules import hard_rules
 
 Week = tuple[tuple[str, ...], ...]
 _Groups = list[tuple[int, ...]]
@@ -84,7 +85,7 @@ def no_repeat_bound(
     the pairs must fit around them, which counting does not see.
     """
     names = _canonical(students)
-    return _bound(_allowed_graph(names, _excluded_pairs(students, rules, long_term)))
+    return _bound(_allowed_graph(names, headline_apart(students, rules, long_term)))
 
 
 def rotate_headline_partners(
@@ -110,7 +111,7 @@ def rotate_headline_partners(
     if weeks < 1:
         raise InfeasibleError(["ask for at least one week"])
     names = tuple(_canonical(students))
-    banned = frozenset(_excluded_pairs(students, rules, long_term))
+    banned = frozenset(headline_apart(students, rules, long_term))
     round_ = _round(names, banned, _couples(long_term))
     return [_named(students, names, round_[week % len(round_)]) for week in range(weeks)]
 
@@ -145,7 +146,7 @@ def next_headline_week(
         ]
         for week in earlier
     ]
-    allowed = _allowed_graph(names, _excluded_pairs(students, rules, long_term))
+    allowed = _allowed_graph(names, headline_apart(students, rules, long_term))
 
     def without_last(count: int) -> _Graph:
         graph = [set(partners) for partners in allowed]
@@ -188,13 +189,14 @@ def _as_set(week: Week) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(g) for g in week)
 
 
-def _excluded_pairs(
+def headline_apart(
     students: Sequence[Student], rules: Sequence[Rule], long_term: Plan | None
 ) -> set[frozenset[str]]:
-    banned = {frozenset((s.name, o)) for s in students for o in s.avoid}
-    for rule in rules:
-        if rule.kind == "keep_apart":
-            banned |= {frozenset(p) for p in combinations(rule.students, 2)}
+    """The pairs that are never headline partners: what the class's hard rules keep
+    apart by the teacher's and the students' own word (keep-apart rules and avoid
+    lists), and long-term partners. Reading and past partners may meet on Mondays."""
+    hard = hard_rules(students, rules, PlanSettings(allow_repeats=True), spread=False)
+    banned = set(hard.apart_of_kinds("keep_apart", "avoid"))
     for group in long_term.partnerships if long_term else ():
         banned |= {frozenset(p) for p in combinations(group.members, 2)}
     return banned

@@ -1,67 +1,239 @@
-"""Hard rules: which pairs and triads are allowed, and naming the rules that clash.
+"""Hard rules: who may work with whom, decided in one place.
 
-Hard rules are never traded against scores: keep apart (teacher rules and the
-students' avoid lists), keep together, locks, not the reading partner, no past
-partner (unless repeats are allowed), and every emergent bilingual grouped with a
-proficient English speaker.
+Every rule of who may share a partnership lives in the frozen `HardRules` built here;
+planning, the board, repair, rotation, headline weeks, temporary partners and the web
+ask it, and none decides on its own. Hard rules are never traded against scores:
+
+- kept apart: the teacher's keep-apart rules, students' avoid lists, reading partners,
+  past partners (unless a plan allows repeats), each a `KeptApart` with its reason;
+- kept together and locked: `Rule`s of those kinds (a group holds every member of a
+  keep-together rule it touches);
+- language: every emergent bilingual in a group with a proficient English speaker;
+- spread: at most one often-absent writer per partnership, so the others still have a
+  partner. Unlike the rest it gives way when the class leaves no other plan
+  (`relaxed`), and the board warns instead of refusing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import Literal
 
 import networkx as nx
 
 from .errors import InfeasibleError
-from .model import PlanSettings, Rule, Student
+from .model import Plan, PlanSettings, Rule, Student
 
 MAX_LISTED = 8
 
+ApartKind = Literal["keep_apart", "avoid", "reading", "past", "plan"]
 
-@dataclass
+
+@dataclass(frozen=True)
+class KeptApart:
+    """One rule that keeps students apart: a keep-apart rule (all of `students`), an
+    avoid list entry (students[0] avoids students[1]), reading partners, past partners,
+    or a pair a saved plan keeps apart (a plan carries its pairs, not their reasons)."""
+
+    kind: ApartKind
+    students: tuple[str, ...]
+
+    def pairs(self) -> Iterator[frozenset[str]]:
+        return (frozenset(p) for p in combinations(self.students, 2))
+
+    @property
+    def reason(self) -> str:
+        """Why a pair it holds is kept apart, after the pair's names."""
+        first, second = self.students[0], self.students[-1]
+        return {
+            "keep_apart": f"keep-apart rule {'–'.join(self.students)}",
+            "avoid": f"{first} avoids {second}",
+            "reading": "reading partners",
+            "past": "past partners",
+            "plan": "kept apart",
+        }[self.kind]
+
+    @property
+    def label(self) -> str:
+        """The rule as a sentence of its own (naming the rules that clash)."""
+        first, second = self.students[0], self.students[-1]
+        if self.kind == "reading":
+            return f"{first} and {second} are reading partners"
+        if self.kind == "past":
+            return f"{first} and {second} were partners before (repeats are off)"
+        return self.reason
+
+
+@dataclass(frozen=True)
 class HardRules:
-    students: dict[str, Student]
-    why_apart: dict[frozenset[str], str] = field(default_factory=dict)
-    together: dict[str, frozenset[str]] = field(default_factory=dict)
-    locks: list[tuple[str, ...]] = field(default_factory=list)
+    """Who may share a partnership. Frozen: build it with `hard_rules` (from a class)
+    or `hard_rules_of_plan` (from a saved plan), change it with `relaxed`/`present`."""
 
-    def pair_allowed(self, a: str, b: str) -> bool:
-        if frozenset((a, b)) in self.why_apart:
-            return False
-        if not self._language_ok((a, b)):
-            return False
-        return self.together.get(a, frozenset((a, b))) == self.together.get(b, frozenset((a, b)))
+    apart: tuple[KeptApart, ...] = ()
+    learners: frozenset[str] = frozenset()
+    kept: tuple[Rule, ...] = ()  # keep-together and lock rules, each once
+    spread: frozenset[str] = frozenset()  # often-absent writers, at most one a group
+    why_apart: Mapping[frozenset[str], str] = field(init=False, repr=False, compare=False)
+    together: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    locks: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
-    def triad_allowed(self, members: Sequence[str]) -> bool:
-        if any(frozenset(p) in self.why_apart for p in combinations(members, 2)):
+    def __post_init__(self) -> None:
+        why: dict[frozenset[str], str] = {}
+        for rule in self.apart:
+            for pair in rule.pairs():
+                if rule.kind == "keep_apart":
+                    why[pair] = rule.reason  # the teacher's own rule is the reason shown
+                else:
+                    why.setdefault(pair, rule.reason)
+        together: dict[str, frozenset[str]] = {}
+        for rule in self.kept:
+            if rule.kind == "keep_together":
+                joined = frozenset(rule.students).union(
+                    *(together.get(m, ()) for m in rule.students)
+                )
+                together.update(dict.fromkeys(joined, joined))
+        object.__setattr__(self, "why_apart", why)
+        object.__setattr__(self, "together", together)
+        locks = tuple(r.students for r in self.kept if r.kind == "lock")
+        object.__setattr__(self, "locks", locks)
+
+    def allows(self, members: Sequence[str]) -> bool:
+        """May these students form one partnership (a pair, a three, or more)?"""
+        if any(pair in self.why_apart for pair in _pairs(members)):
             return False
-        if not self._language_ok(members):
+        if not self.language_ok(members) or not self.spread_ok(members):
             return False
         group = set(members)
         return all(self.together.get(m, frozenset()) <= group for m in members)
 
+    def pair_allowed(self, a: str, b: str) -> bool:
+        return self.allows((a, b))
+
+    def triad_allowed(self, members: Sequence[str]) -> bool:
+        return self.allows(members)
+
+    def language_ok(self, members: Iterable[str]) -> bool:
+        """No emergent bilingual without a proficient English speaker in the group."""
+        group = list(members)
+        return not any(m in self.learners for m in group) or any(
+            m not in self.learners for m in group
+        )
+
+    def spread_ok(self, members: Iterable[str]) -> bool:
+        return sum(m in self.spread for m in members) <= 1
+
     def group_breaks(self, members: Sequence[str]) -> list[str]:
-        """Plain words for every hard rule this group breaks (empty when it keeps them)."""
+        """Plain words for every hard rule this group breaks (empty when it keeps them);
+        keep-together is the board's to name, as only the whole board shows a split."""
         broken = [
             f"{a} and {b}: {self.why_apart[frozenset((a, b))]}"
             for a, b in combinations(members, 2)
             if frozenset((a, b)) in self.why_apart
         ]
-        if not self._language_ok(members):
-            learners = [m for m in members if self.students[m].needs_language_support]
+        if not self.language_ok(members):
+            learners = [m for m in members if m in self.learners]
             broken.append(f"{' and '.join(learners)} need a proficient English speaker")
         return broken
 
-    def _language_ok(self, members: Iterable[str]) -> bool:
-        group = [self.students[m] for m in members]
-        if not any(s.needs_language_support for s in group):
-            return True
-        return any(s.is_proficient_speaker for s in group)
+    def spread_warnings(self, members: Sequence[str]) -> list[str]:
+        """The spread rule in words, for a group that holds two often-absent writers."""
+        often = [m for m in members if m in self.spread]
+        if len(often) < 2:
+            return []
+        return [f"{' and '.join(often)} are both often absent"]
+
+    def why_not(self, a: str, b: str) -> str:
+        """Why a and b may not be a pair, in words ("" when they may)."""
+        pair = frozenset((a, b))
+        if pair in self.why_apart:
+            return self.why_apart[pair]
+        if not self.language_ok((a, b)):
+            return "neither is a proficient English speaker"
+        if not self.spread_ok((a, b)):
+            return "both often absent"
+        return "" if self.allows((a, b)) else "kept together with someone else"
+
+    def apart_of_kinds(self, *kinds: ApartKind) -> frozenset[frozenset[str]]:
+        """Every pair kept apart by a rule of these kinds (e.g. headline partners keep
+        apart only what teachers and students asked: keep-apart rules and avoid lists)."""
+        return frozenset(p for rule in self.apart if rule.kind in kinds for p in rule.pairs())
 
     def forbidden_pairs(self) -> list[tuple[str, str]]:
-        return sorted(tuple(sorted(pair)) for pair in self.why_apart)  # type: ignore[misc]
+        return sorted((min(p), max(p)) for p in self.why_apart)
+
+    def relaxed(self) -> HardRules:
+        """The same rules without the spread rule (when the class leaves no other plan)."""
+        return replace(self, spread=frozenset())
+
+    def present(self, away: Iterable[str]) -> HardRules:
+        """The rules for a day when `away` are absent: keep-together and locks bind the
+        students who are here."""
+        gone = set(away)
+        kept = []
+        for rule in self.kept:
+            here = tuple(m for m in rule.students if m not in gone)
+            if len(here) >= 2:
+                kept.append(Rule(rule.kind, here))
+        return replace(self, kept=tuple(kept))
+
+
+def _pairs(members: Sequence[str]) -> Iterator[frozenset[str]]:
+    return (frozenset(p) for p in combinations(members, 2))
+
+
+def hard_rules(
+    students: Sequence[Student],
+    rules: Sequence[Rule],
+    settings: PlanSettings,
+    *,
+    spread: bool = True,
+) -> HardRules:
+    """The class's hard rules, built once (clashes among them are not checked here:
+    see `collect_hard_rules`). Past partners bind unless `settings.allow_repeats`;
+    `spread=False` leaves often-absent writers free to share a group."""
+    apart: list[KeptApart] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+
+    def once(kind: ApartKind, members: tuple[str, ...]) -> None:
+        key = (kind, frozenset(members))
+        if key not in seen and len(set(members)) == len(members) >= 2:
+            seen.add(key)
+            apart.append(KeptApart(kind, members))
+
+    for s in students:
+        for other in s.avoid:
+            if other != s.name:
+                apart.append(KeptApart("avoid", (s.name, other)))
+        if s.reading_partner:
+            once("reading", (s.name, s.reading_partner))
+        if not settings.allow_repeats:
+            for other in s.past_partners:
+                once("past", (s.name, other))
+    kept: dict[tuple[str, frozenset[str]], Rule] = {}
+    for rule in rules:
+        if rule.kind == "keep_apart":
+            once("keep_apart", rule.students)
+        else:
+            kept.setdefault((rule.kind, frozenset(rule.students)), rule)
+    held = {m for rule in kept.values() for m in rule.students}
+    often = frozenset(s.name for s in students if s.often_absent and s.name not in held)
+    return HardRules(
+        apart=tuple(apart),
+        learners=frozenset(s.name for s in students if s.needs_language_support),
+        kept=tuple(kept.values()),
+        spread=often if spread else frozenset(),
+    )
+
+
+def hard_rules_of_plan(plan: Plan) -> HardRules:
+    """The hard rules a saved plan carries (its kept-apart pairs and emergent
+    bilinguals), for repairing a day without the roster."""
+    return HardRules(
+        apart=tuple(KeptApart("plan", pair) for pair in plan.forbidden_pairs),
+        learners=frozenset(plan.emergent_bilinguals),
+    )
 
 
 def build_hard_rules(
@@ -79,33 +251,13 @@ def collect_hard_rules(
 ) -> tuple[HardRules, list[str]]:
     """The hard rules and the clashes among them, without refusing (a hand-made board
     must still be checked when the rules clash)."""
-    hard = HardRules(students={s.name: s for s in students})
-    for s in students:
-        for other in s.avoid:
-            hard.why_apart.setdefault(frozenset((s.name, other)), f"{s.name} avoids {other}")
-        if s.reading_partner:
-            hard.why_apart.setdefault(frozenset((s.name, s.reading_partner)), "reading partners")
-        if not settings.allow_repeats:
-            for other in s.past_partners:
-                hard.why_apart.setdefault(frozenset((s.name, other)), "past partners")
-    for rule in rules:
-        if rule.kind == "keep_apart":
-            for a, b in combinations(rule.students, 2):
-                hard.why_apart[frozenset((a, b))] = f"keep-apart rule {'–'.join(rule.students)}"
-    conflicts = _join_together(hard, rules)
-    conflicts += _check_groups(hard, rules)
-    return hard, conflicts
+    hard = hard_rules(students, rules, settings)
+    return hard, _too_large_together(hard) + _check_groups(hard)
 
 
-def _join_together(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
-    for rule in rules:
-        if rule.kind != "keep_together":
-            continue
-        joined = frozenset(rule.students).union(*(hard.together.get(m, ()) for m in rule.students))
-        for m in joined:
-            hard.together[m] = joined
+def _too_large_together(hard: HardRules) -> list[str]:
     conflicts = []
-    for group in sorted({g for g in hard.together.values()}, key=sorted):
+    for group in sorted(set(hard.together.values()), key=sorted):
         if len(group) > 3:
             conflicts.append(
                 f"keep-together rules join {len(group)} students ({', '.join(sorted(group))}); "
@@ -114,13 +266,11 @@ def _join_together(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
     return conflicts
 
 
-def _check_groups(hard: HardRules, rules: Sequence[Rule]) -> list[str]:
+def _check_groups(hard: HardRules) -> list[str]:
     conflicts = []
     locked: dict[str, tuple[str, ...]] = {}
-    for rule in rules:
-        if rule.kind == "lock":
-            hard.locks.append(rule.students)
-            locked.update({m: rule.students for m in rule.students})
+    for lock in hard.locks:
+        locked.update({m: lock for m in lock})
     groups = [("lock", g) for g in hard.locks]
     groups += [("keep-together", tuple(sorted(g))) for g in set(hard.together.values())]
     for kind, members in groups:
@@ -167,7 +317,7 @@ def diagnose(
     if any(n not in can_float for n in stranded) or len(stranded) > floaters:
         for name in stranded:
             others = [o for o in free if o != name]
-            blockers = [f"{name}–{o} ({_why_not(hard, name, o)})" for o in others]
+            blockers = [f"{name}–{o} ({hard.why_not(name, o)})" for o in others]
             more = len(blockers) - MAX_LISTED
             listed = ", ".join(blockers[:MAX_LISTED]) + (f", and {more} more" if more > 0 else "")
             conflicts.append(f"the rules leave {name} no possible partner: {listed}")
@@ -192,8 +342,8 @@ def _too_few_models(
     learners through the speakers each may work with counts how many can be placed;
     when fewer than must be, its cut names the learners and the few speakers the rules
     leave them."""
-    learners = [n for n in free if hard.students[n].needs_language_support]
-    models = [n for n in free if hard.students[n].is_proficient_speaker]
+    learners = [n for n in free if n in hard.learners]
+    models = [n for n in free if n not in hard.learners]
     may_float = min(floaters, sum(n not in hard.together for n in learners))
     needed = len(learners) - may_float
     if needed <= 0:
@@ -253,10 +403,11 @@ def _listed(names: Sequence[str], last: str = ", ") -> str:
     return ", ".join(names[:-1]) + last + names[-1] if len(names) > 1 else "".join(names)
 
 
-def _why_not(hard: HardRules, a: str, b: str) -> str:
-    pair = frozenset((a, b))
-    if pair in hard.why_apart:
-        return hard.why_apart[pair]
-    if not hard._language_ok((a, b)):
-        return "neither is a proficient English speaker"
-    return "kept together with someone else"
+def carrying_rules(plan: Plan, hard: HardRules) -> Plan:
+    """`plan` carrying these hard rules (kept-apart pairs, emergent bilinguals), so a
+    repair made from it alone keeps them."""
+    return replace(
+        plan,
+        forbidden_pairs=tuple(hard.forbidden_pairs()),
+        emergent_bilinguals=tuple(sorted(hard.learners)),
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from .model import PlanSettings, Student, Weights
+from .model import PlanSettings, Student, Weights, helped_in_three
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 TALK_RANK = {"quiet": 0, "balanced": 1, "dominant": 2}
@@ -173,10 +173,12 @@ def triad_help(group: list[Student]) -> list[str]:
     models = sum(s.is_proficient_speaker for s in group)
     helped = []
     for s in group:
+        if not helped_in_three(s.steadied_by_a_three, s.benefits_from_two_models, models):
+            continue
         if s.benefits_from_two_models and models >= 2:
             helped.append(f"two English models for {s.name}")
         elif s.often_absent:
             helped.append(f"{s.name} is often absent, so the others still have a partner")
-        elif s.social_support:
+        else:
             helped.append(f"a three gives {s.name} more support")
     return helped

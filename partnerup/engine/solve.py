@@ -21,7 +21,7 @@ import numpy as np
 from .errors import InfeasibleError
 from .explain import explain_pair, explain_triad, fixed_group_reasons
 from .feasibility import Shape, arrange_exactly, rules_in_conflict
-from .model import Partnership, Plan, PlanSettings, Rule, Student
+from .model import Partnership, Plan, PlanSettings, Rule, Student, helped_in_three
 from .partner_partners import join_partner_partners
 from .roles import assign_roles
 from .rules import MAX_LISTED, HardRules, build_hard_rules, diagnose
@@ -57,6 +57,7 @@ def plan_partnerships(
     giving the best total still possible.
     """
     settings = settings or PlanSettings()
+    deadline = time.monotonic() + settings.time_limit
     hard = build_hard_rules(students, rules, settings)
     by_name = {s.name: s for s in students}
     fixed = _fixed_groups(hard, settings)
@@ -73,8 +74,11 @@ def plan_partnerships(
         for a, b in combinations(free, 2)
         if frozenset((a, b)) not in hard.why_apart
     }
-    deadline = time.monotonic() + settings.time_limit
-    arranged = _arrange(free, hard, fits, shape, deadline)
+    arranged = _arrange(free, hard, by_name, fits, shape, deadline)
+    if arranged is None and hard.spread:
+        # The class leaves no plan with one often-absent writer per partnership.
+        hard = hard.relaxed()
+        arranged = _arrange(free, hard, by_name, fits, shape, deadline)
     if arranged is None:
         raise InfeasibleError(_why_infeasible(students, rules, settings, hard, shape, free))
     floaters, groups, proven, excess = arranged
@@ -98,7 +102,7 @@ def plan_partnerships(
         bound=objective + excess,
         partner_partners=fours,
         forbidden_pairs=tuple(hard.forbidden_pairs()),
-        emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
+        emergent_bilinguals=tuple(s.name for s in students if s.name in hard.learners),
     )
 
 
@@ -212,6 +216,7 @@ def _no_more_threes(settings: PlanSettings) -> str:
 def _arrange(
     free: list[str],
     hard: HardRules,
+    by_name: dict[str, Student],
     fits: dict[tuple[str, str], Fit],
     shape: Shape,
     deadline: float,
@@ -225,16 +230,16 @@ def _arrange(
     score, unless the rest needs more threes that help nobody than the search allows.
     """
     floaters = list(shape.may_float[: shape.floaters])
-    found = _plan_free(free, floaters, hard, fits, shape.triads, deadline)
+    found = _plan_free(free, floaters, hard, by_name, fits, shape.triads, deadline)
     if found is not None:
         return floaters, *found
     if diagnose(hard, free, shape.floaters, shape.triads):
         return None
-    exact = arrange_exactly(free, hard, fits, shape, deadline)
+    exact = arrange_exactly(free, hard, by_name, fits, shape, deadline)
     if exact is None:
         return None
     floaters = list(exact.floaters)
-    found = _plan_free(free, floaters, hard, fits, shape.triads, deadline)
+    found = _plan_free(free, floaters, hard, by_name, fits, shape.triads, deadline)
     if found is not None:
         return floaters, *found
     return floaters, list(exact.groups), exact.is_proven, exact.excess_bound
@@ -244,6 +249,7 @@ def _plan_free(
     free: list[str],
     floaters: list[str],
     hard: HardRules,
+    by_name: dict[str, Student],
     fits: dict[tuple[str, str], Fit],
     max_triads: int,
     deadline: float,
@@ -255,6 +261,7 @@ def _plan_free(
     outcome = _search(
         rest,
         hard,
+        by_name,
         {pair: fit for pair, fit in fits.items() if away.isdisjoint(pair)},
         max_triads,
         deadline,
@@ -268,6 +275,7 @@ def _plan_free(
 def _search(
     free: list[str],
     hard: HardRules,
+    by_name: dict[str, Student],
     fits: dict[tuple[str, str], Fit],
     max_triads: int,
     deadline: float,
@@ -279,7 +287,7 @@ def _search(
         return _Outcome([], [], True, 0.0)
     if n % 2 and not max_triads:
         return None
-    instance = _instance(free, hard, fits, max_triads)
+    instance = _instance(free, hard, by_name, fits, max_triads)
     found = best_partition(instance, deadline)
     if found is None:
         return None
@@ -305,7 +313,7 @@ def _why_infeasible(
     if reasons:
         return reasons
     budget = min(EXPLAIN_SECONDS, max(1.0, settings.time_limit))
-    clash = rules_in_conflict(students, rules, settings, time.monotonic() + budget)
+    clash = rules_in_conflict(students, hard, settings, time.monotonic() + budget)
     if clash:
         floating = f" with {shape.floaters} floater{'s' if shape.floaters != 1 else ''}"
         more = len(clash) - MAX_LISTED
@@ -339,7 +347,11 @@ def _loosen_hint(students: Sequence[Student], rules: Sequence[Rule], settings: P
 
 
 def _instance(
-    free: list[str], hard: HardRules, fits: dict[tuple[str, str], Fit], max_triads: int
+    free: list[str],
+    hard: HardRules,
+    by_name: dict[str, Student],
+    fits: dict[tuple[str, str], Fit],
+    max_triads: int,
 ) -> Instance:
     n = len(free)
     index = {name: i for i, name in enumerate(free)}
@@ -354,7 +366,7 @@ def _instance(
             i, j = index[a], index[b]
             pair_value[i, j] = pair_value[j, i] = 2 * fit.points + shift
             pair_allowed[i, j] = pair_allowed[j, i] = True
-    triad_points = _triad_points(free, hard, weights, n % 2 == 1)
+    triad_points = _triad_points(free, hard, by_name, weights, n % 2 == 1)
 
     def triads_from(first: int) -> TriadBlock:
         second, third, points, helps = triad_points(first)
@@ -364,25 +376,30 @@ def _instance(
 
 
 def _triad_points(
-    free: list[str], hard: HardRules, weights: dict[tuple[int, int], int], odd: bool
+    free: list[str],
+    hard: HardRules,
+    by_name: dict[str, Student],
+    weights: dict[tuple[int, int], int],
+    odd: bool,
 ) -> Callable[[int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """For a first member a: (second, third, doubled points, helps) of every allowed
     triad (a, b, c), a < b < c, that helps someone, and of every allowed triad at all
     when the count is odd.
 
     Vectorised (a pool of 300 has 4.5 million triads): pairs kept apart are already
-    missing from `weights`, so only language and keep-together remain.
+    missing from `weights`, so only language, spread and keep-together remain.
     """
     n = len(free)
-    students = [hard.students[name] for name in free]
+    students = [by_name[name] for name in free]
     points = np.zeros((n, n), dtype=np.int64)
     may_share = np.zeros((n, n), dtype=bool)
     for (a, b), w in weights.items():
         points[a, b] = points[b, a] = w
         may_share[a, b] = may_share[b, a] = True
-    learner = np.array([s.needs_language_support for s in students], dtype=np.int64)
+    learner = np.array([name in hard.learners for name in free], dtype=np.int64)
+    often_absent = np.array([name in hard.spread for name in free], dtype=np.int64)
     two_models = np.array([s.benefits_from_two_models for s in students])
-    steady_help = np.array([s.often_absent or s.social_support for s in students])
+    steadied = np.array([s.steadied_by_a_three for s in students])
     # Keep-together: the (up to two) others each student's triad must hold; a partner
     # who is not free to place here (n) can never be in the triad.
     index = {name: i for i, name in enumerate(free)}
@@ -398,14 +415,14 @@ def _triad_points(
         keep = may_share[b, c]
         b, c = b[keep], c[keep]
         learners = learner[a] + learner[b] + learner[c]
-        keep = learners < 3
+        keep = (learners < 3) & (often_absent[a] + often_absent[b] + often_absent[c] <= 1)
         for m in (a, b, c):
             for k in range(2):
                 need = needs[m, k]
                 keep &= (need < 0) | (need == a) | (need == b) | (need == c)
-        two_english_models = learners <= 1
+        english_models = 3 - learners
         helped = sum(
-            (steady_help[m] | (two_models[m] & two_english_models)).astype(np.int64)
+            helped_in_three(steadied[m], two_models[m], english_models).astype(np.int64)
             for m in (a, b, c)
         )
         if not odd:

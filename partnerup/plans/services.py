@@ -16,8 +16,7 @@ from partnerup import engine
 from partnerup.classes.keys import key_pk, shown, shown_all, student_key
 from partnerup.classes.models import Classroom, lock_class
 from partnerup.classes.services import class_roster, names_of
-from partnerup.engine import board
-from partnerup.engine.board import (
+from partnerup.engine import (
     FLOATERS,
     NEW_CARD,
     BoardError,
@@ -203,7 +202,7 @@ def step_arrangement(
 def replan_rest(plan: Plan) -> None:
     """Re-plan every card that is not locked. Raises InfeasibleError with nothing changed."""
     students, rules = class_roster(plan.classroom)
-    fresh = board.replan_rest(board_plan(plan), students, rules, plan_settings(plan.settings))
+    fresh = engine.replan_rest(board_plan(plan), students, rules, plan_settings(plan.settings))
     plan.arrangement = engine.plan_to_dict(fresh)
     plan.save(update_fields=["arrangement"])
 

@@ -15,9 +15,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
-from partnerup.engine import InfeasibleError
-from partnerup.engine.board import (
+from partnerup.engine import (
     BoardError,
+    InfeasibleError,
     flip_roles,
     set_locked,
 )

@@ -2,7 +2,7 @@
 
 A student who picks three classmates replaces the teacher's choices, and may pick a
 classmate the teacher keeps them apart from. Planning still keeps the rule; the
-teacher is told in plain words. The rules are the engine's own (collect_hard_rules on
+teacher is told in plain words. The rules are the engine's own (hard_rules on
 the class roster): nothing here decides who may work with whom.
 """
 
@@ -12,11 +12,8 @@ from partnerup import engine
 from partnerup.classes.keys import key_pk, student_key
 from partnerup.classes.models import Classroom
 from partnerup.classes.services import class_roster, names_of
-from partnerup.engine.rules import HardRules, collect_hard_rules
 
 from .models import Answers
-
-AVOIDS = " avoids "
 
 
 def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
@@ -24,7 +21,7 @@ def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
     answered although a hard rule keeps the two apart}, for students with such answers."""
     students, rules = class_roster(classroom)
     # Past partners bind only in a plan that forbids repeats, a choice made per plan.
-    hard, _ = collect_hard_rules(students, rules, engine.PlanSettings(allow_repeats=True))
+    hard = engine.hard_rules(students, rules, engine.PlanSettings(allow_repeats=True))
     names = names_of(classroom)
     found: dict[int, list[str]] = {}
     for answers in Answers.objects.filter(student__classroom=classroom).select_related("student"):
@@ -39,16 +36,16 @@ def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
     return found
 
 
-def _kept_apart(hard: HardRules, a: int, b: int, names: dict[int, str]) -> str:
+def _kept_apart(hard: engine.HardRules, a: int, b: int, names: dict[int, str]) -> str:
     """Why the engine keeps a and b apart in a teacher's words, or "" when it may pair
     them (a keep-together or language need elsewhere still lets them share a three)."""
-    pair = (student_key(a), student_key(b))
-    if hard.pair_allowed(*pair):
+    pair = frozenset((student_key(a), student_key(b)))
+    kept_apart = [rule for rule in hard.apart if pair in set(rule.pairs())]
+    if not kept_apart:
         return ""
-    why = hard.why_apart.get(frozenset(pair), "")
-    if why.startswith("keep-apart rule"):
+    rule = next((r for r in kept_apart if r.kind == "keep_apart"), kept_apart[0])
+    if rule.kind == "keep_apart":
         return "rule"
-    if AVOIDS in why:
-        avoider = key_pk(why.split(AVOIDS)[0])
-        return f"{names.get(avoider, 'a')}'s avoid list" if avoider else "avoid list"
-    return why  # "reading partners", "past partners", or "" when not kept apart
+    if rule.kind == "avoid":
+        return f"{names.get(key_pk(rule.students[0]) or 0, 'a')}'s avoid list"
+    return rule.reason  # "reading partners", "past partners"

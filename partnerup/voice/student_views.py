@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from partnerup.engine.names import refused_character
+from partnerup.engine import refused_character
 
 from . import session
 from .checklist import AREAS_ES, CHECKLIST, SKILLS

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import combinations
 
 from django.db import transaction
 
@@ -12,8 +11,7 @@ from partnerup import engine
 from partnerup.classes.keys import keys_of, pks_of, shown
 from partnerup.classes.models import Classroom, Student
 from partnerup.classes.services import class_roster, names_of
-from partnerup.engine.repair import repair_for_absences
-from partnerup.engine.rotate import next_headline_week
+from partnerup.engine import next_headline_week, repair_for_absences
 from partnerup.plans.services import board_plan
 
 from .models import HeadlineNote, HeadlineWeek
@@ -99,15 +97,11 @@ def groups_of(classroom: Classroom, week: HeadlineWeek) -> list[HeadlineGroup]:
 
 
 def _as_plan(classroom: Classroom, week: HeadlineWeek) -> engine.Plan:
-    from .services import forbidden_pairs
-
+    """The week as a plan carrying the pairs headline partners never form (the same
+    the rotation keeps apart), so its repair keeps them apart too."""
     students, rules = class_roster(classroom)
     current = classroom.current_plan
-    long_term = [
-        tuple(pair)
-        for p in (board_plan(current).partnerships if current else ())
-        for pair in combinations(p.members, 2)
-    ]
+    apart = engine.headline_apart(students, rules, board_plan(current) if current else None)
     return engine.Plan(
         status="feasible",
         partnerships=tuple(
@@ -116,5 +110,5 @@ def _as_plan(classroom: Classroom, week: HeadlineWeek) -> engine.Plan:
             )
             for g in week.groups
         ),
-        forbidden_pairs=(*forbidden_pairs(students, rules), *long_term),
+        forbidden_pairs=tuple(sorted((min(p), max(p)) for p in apart)),
     )

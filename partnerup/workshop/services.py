@@ -8,7 +8,7 @@ changes only today.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -17,9 +17,13 @@ from partnerup import engine
 from partnerup.classes.keys import key_pk, keys_of, pks_of, shown_all, student_key
 from partnerup.classes.models import Classroom, Student
 from partnerup.classes.services import class_roster, names_of
-from partnerup.engine.board import NEW_CARD, highest_number, numbered, ordered_members
-from partnerup.engine.repair import repair_for_absences
-from partnerup.engine.rules import collect_hard_rules
+from partnerup.engine import (
+    NEW_CARD,
+    highest_number,
+    numbered,
+    ordered_members,
+    repair_for_absences,
+)
 from partnerup.plans.services import (
     Member,
     board_plan,
@@ -70,7 +74,8 @@ def remake(day: WorkshopDay) -> None:
     """Today's arrangement from the plan: absences repaired, newcomers observing,
     writers who work with the teacher set apart. Raises nothing for a class that
     changed since the plan: students who left count as away, new ones observe."""
-    plan = under_rules_now(starting_point(day), day)
+    hard = rules_now(day)
+    plan = engine.carrying_rules(starting_point(day), hard)
     in_class = {student_key(s.pk): s for s in day.classroom.students.select_related("support")}
     in_plan = set(plan.members()) | set(plan.floaters)
     absent = set(keys_of(day.absent))
@@ -79,7 +84,7 @@ def remake(day: WorkshopDay) -> None:
     newcomers = sorted(n for n in in_class if n not in in_plan and n not in away)
     # Partnerships Today adds take numbers the printed chart never had.
     repaired = numbered(
-        repair_for_absences(plan, sorted(away & in_plan), newcomers), highest_number(plan)
+        repair_for_absences(plan, sorted(away & in_plan), newcomers, hard), highest_number(plan)
     )
     own = tuple(
         engine.Partnership(members=(n,), roles=((n, "A"),), reasons=(f"{n} {WITH_TEACHER}",))
@@ -124,8 +129,9 @@ def place(day: WorkshopDay, pk: int) -> None:
     """One student joins today's partnerships the way a newcomer does (observing a
     partnership as its third, never with a kept-apart classmate), keeping every other
     change made today. Call with the day locked."""
-    today = under_rules_now(load_plan(day.arrangement), day)
-    placed = repair_for_absences(today, [], [student_key(pk)])
+    hard = rules_now(day)
+    today = engine.carrying_rules(load_plan(day.arrangement), hard)
+    placed = repair_for_absences(today, [], [student_key(pk)], hard)
     day.arrangement = engine.plan_to_dict(numbered(placed, highest_number(today)))
     day.save(update_fields=["arrangement"])
 
@@ -267,7 +273,7 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
         partnerships=arranged.partnerships if arranged else (),
         floaters=tuple(sorted(chooser_keys)),
         forbidden_pairs=forbidden_pairs(students, rules),
-        emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
+        emergent_bilinguals=tuple(sorted(engine.hard_rules(students, rules, chosen).learners)),
     )
     day.classroom.temporary_partners.filter(starts__lte=ends, ends__gte=day.date).delete()
     temporary = TemporaryPartners.objects.create(
@@ -284,20 +290,15 @@ def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> Tempor
 def forbidden_pairs(students, rules, chosen: dict | None = None) -> tuple[tuple[str, str], ...]:
     """Every pair the class's hard rules keep apart (carried so repair can keep them),
     with the plan's choices (whether past partners may meet again)."""
-    hard, _ = collect_hard_rules(students, rules, plan_settings(chosen or {}))
-    return tuple(hard.forbidden_pairs())
+    return tuple(engine.hard_rules(students, rules, plan_settings(chosen or {})).forbidden_pairs())
 
 
-def under_rules_now(plan: engine.Plan, day: WorkshopDay) -> engine.Plan:
-    """The plan carrying the class's hard rules as they are today — a rule, an avoid
-    list or a student may have changed since it was made — so repairs keep them."""
+def rules_now(day: WorkshopDay) -> engine.HardRules:
+    """The class's hard rules as they are today — a rule, an avoid list or a student
+    may have changed since the plan was made — with the plan's choices."""
     students, rules = class_roster(day.classroom)
     chosen = day.plan.settings if day.plan else {}
-    return replace(
-        plan,
-        forbidden_pairs=forbidden_pairs(students, rules, chosen),
-        emergent_bilinguals=tuple(s.name for s in students if s.needs_language_support),
-    )
+    return engine.hard_rules(students, rules, plan_settings(chosen))
 
 
 def end_temporary(day: WorkshopDay) -> None:

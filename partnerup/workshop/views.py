@@ -19,8 +19,7 @@ from django.views.decorators.http import require_POST
 from partnerup.classes.keys import key_pk
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
-from partnerup.engine import InfeasibleError
-from partnerup.engine.board import BoardError
+from partnerup.engine import BoardError, InfeasibleError
 from partnerup.plans.forms import BoardStepForm
 from partnerup.plans.services import in_words, member, move_or_swap, step_arrangement
 

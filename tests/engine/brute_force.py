@@ -20,7 +20,9 @@ from partnerup.engine.validation import group_violations, hard_rule_violations
 def best_total(students: list[Student], rules: list[Rule], settings: PlanSettings) -> float | None:
     """The best total of a plan (no floaters), or None when none exists.
 
-    Plans are ranked as the engine ranks them: first by how many threes that help
+    Plans are ranked as the engine ranks them: first whether every partnership holds
+    at most one often-absent writer (outside locks and keep-together rules), then by
+    how many threes that help
     nobody they use beyond the search's allowance (one, and only when the students
     outside locks and keep-together threes are odd in number), fewest first, then by
     total. Locked and kept-together threes are placed as they are and not counted.
@@ -45,18 +47,24 @@ def best_total(students: list[Student], rules: list[Rule], settings: PlanSetting
             return points[0]
         return sum(points) / 2 + TRIAD_HELP_POINTS * len(triad_help([by_name[m] for m in group]))
 
-    best: tuple[int, float] | None = None
+    # At most one often-absent writer per partnership while any plan allows it; the
+    # students of locks and keep-together rules are the teacher's to place.
+    held = {m for r in rules if r.kind in ("lock", "keep_together") for m in r.students}
+    often = {s.name for s in students if s.often_absent and s.name not in held}
+
+    best: tuple[bool, int, float] | None = None
     for groups, _ in valid_arrangements(students, rules, settings):
+        spread = all(len(often.intersection(g)) <= 1 for g in groups)
         placed_fixed = [g for g in groups if frozenset(g) in fixed]
         allowance = (len(students) - sum(len(g) for g in placed_fixed)) % 2
         plain = sum(
             len(g) == 3 and frozenset(g) not in fixed and not triad_help([by_name[m] for m in g])
             for g in groups
         )
-        ranked = (-max(0, plain - allowance), sum(value(g) for g in groups))
+        ranked = (spread, -max(0, plain - allowance), sum(value(g) for g in groups))
         if best is None or ranked > best:
             best = ranked
-    return None if best is None else best[1]
+    return None if best is None else best[2]
 
 
 def triad_cap(settings: PlanSettings) -> int:

@@ -133,7 +133,7 @@ def class_instance(n: int, seed: int, settings: PlanSettings) -> Instance:
         for a, b in combinations(students, 2)
         if frozenset((a.name, b.name)) not in hard.why_apart
     }
-    return _instance(names, hard, fits, settings.max_triads)
+    return _instance(names, hard, {s.name: s for s in students}, fits, settings.max_triads)
 
 
 @pytest.mark.parametrize("case", range(30))
@@ -230,7 +230,7 @@ def test_triad_table_lists_exactly_the_allowed_triads_with_their_help(seed):
         for x, y in combinations(names, 2)
         if frozenset((x, y)) not in hard.why_apart
     }
-    instance = _instance(names, hard, fits, 3)
+    instance = _instance(names, hard, by_name, fits, 3)
     listed = {}
     for first in range(n):
         block = instance.triads_from(first)

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from partnerup.engine.names import TAG_MAX_LENGTH, refused_character
+from partnerup.engine import TAG_MAX_LENGTH, refused_character
 
 MANY = 5000  # plans, days, weeks, lead turns of one day…: far above a school year's
 

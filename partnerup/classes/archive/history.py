@@ -14,8 +14,7 @@ from typing import Any
 from django.conf import settings
 
 from partnerup import engine
-from partnerup.engine.errors import InputError
-from partnerup.engine.names import refused_character
+from partnerup.engine import InputError, refused_character
 from partnerup.plans.models import Plan
 from partnerup.workshop.models import (
     HeadlineNote,

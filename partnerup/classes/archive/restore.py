@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
-from partnerup.engine.names import (
+from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,

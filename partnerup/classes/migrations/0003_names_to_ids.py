@@ -10,7 +10,7 @@ import re
 from django.db import migrations
 
 from partnerup.classes.keys import map_arrangement, student_key
-from partnerup.engine.names import name_key, normalise_name
+from partnerup.engine import name_key, normalise_name
 
 
 def _unique_names(students) -> None:
