@@ -40,3 +40,4 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check partnerup tests benchmarks
 	$(BIN)/ruff format --check partnerup tests benchmarks
+	$(BIN)/mypy --strict partnerup/engine

@@ -218,7 +218,7 @@ def _sketch(
             groups.append(max(options, key=values.__getitem__))
             used.update(groups[-1])
             threes_left -= 1
-    graph = nx.Graph()
+    graph: nx.Graph[str | tuple[str, int]] = nx.Graph()
     graph.add_nodes_from(s for s in people if s not in used)
     graph.add_weighted_edges_from(
         (*g, v) for g, v in values.items() if len(g) == 2 and used.isdisjoint(g)

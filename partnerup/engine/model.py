@@ -81,7 +81,7 @@ class Student:
     @property
     def triad_helps(self) -> bool:
         """Some three helps this writer (see helped_in_three)."""
-        return helped_in_three(self.steadied_by_a_three, self.benefits_from_two_models, 2)
+        return bool(helped_in_three(self.steadied_by_a_three, self.benefits_from_two_models, 2))
 
 
 def helped_in_three(steadied: Any, wants_two_models: Any, english_models: Any) -> Any:

@@ -20,7 +20,7 @@ def join_partner_partners(
 ) -> tuple[tuple[str, ...], ...]:
     """Pair up partnerships by how well their members fit across; never joins two
     partnerships that hold a kept-apart pair. With an odd count one stays on its own."""
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(partnerships)))
     for i, first in enumerate(partnerships):
         for j in range(i + 1, len(partnerships)):

@@ -108,15 +108,18 @@ def _roles_in_order(p: Partnership, members: Sequence[str]) -> tuple[tuple[str, 
 
 
 def _pair_orphans(
-    day: HardRules, orphans, groups: list[Partnership], touched: set[int]
+    day: HardRules,
+    orphans: list[tuple[str, Partnership]],
+    groups: list[Partnership],
+    touched: set[int],
 ) -> list[str]:
     names = [m for m, _ in orphans]
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(names)
     graph.add_edges_from((a, b) for a, b in combinations(names, 2) if day.allows((a, b)))
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     was_in = dict(orphans)
-    paired = set()
+    paired: set[str] = set()
     for a, b in sorted(tuple(sorted(e)) for e in matching):
         touched.add(len(groups))
         groups.append(
@@ -136,7 +139,13 @@ def _merge_roles(pa: Partnership, pb: Partnership, a: str, b: str) -> tuple[tupl
     return ((first, "A"), (second, "B"))
 
 
-def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
+def _take_floaters(
+    day: HardRules,
+    left: list[str],
+    floaters: list[str],
+    groups: list[Partnership],
+    touched: set[int],
+) -> list[str]:
     still = []
     for name in left:
         floater = next((f for f in floaters if day.allows((name, f))), None)
@@ -155,7 +164,9 @@ def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
     return still
 
 
-def _join_a_partnership(day: HardRules, name: str, groups, touched: set[int], why: str) -> None:
+def _join_a_partnership(
+    day: HardRules, name: str, groups: list[Partnership], touched: set[int], why: str
+) -> None:
     """Add `name` as a third (a fourth only when no pair can take them), or to the teacher."""
     by_preference = sorted(
         range(len(groups)),

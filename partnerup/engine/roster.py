@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import RosterError
 from .io import (
@@ -340,8 +341,8 @@ def _student(
             "talk",
             f"'{_shown(cells['talk'])}' is not a talk style; use quiet, balanced or dominant",
         )
-    flags = {c: _boolean(cells.get(c, ""), c, problem) for c in BOOLEAN_COLUMNS}
-    tags = {c: _tags(cells.get(c, ""), c, problem) for c in TAG_COLUMNS}
+    flags: dict[str, Any] = {c: _boolean(cells.get(c, ""), c, problem) for c in BOOLEAN_COLUMNS}
+    tags: dict[str, Any] = {c: _tags(cells.get(c, ""), c, problem) for c in TAG_COLUMNS}
     home_language = _home_language(cells.get("home_language", ""), problem)
     choices = _choices(cells, names, problem)
     reading = names("reading_partner", cells.get("reading_partner", ""))

@@ -88,10 +88,10 @@ class HardRules:
                 else:
                     why.setdefault(pair, rule.reason)
         together: dict[str, frozenset[str]] = {}
-        for rule in self.kept:
-            if rule.kind == "keep_together":
-                joined = frozenset(rule.students).union(
-                    *(together.get(m, ()) for m in rule.students)
+        for kept in self.kept:
+            if kept.kind == "keep_together":
+                joined = frozenset(kept.students).union(
+                    *(together.get(m, ()) for m in kept.students)
                 )
                 together.update(dict.fromkeys(joined, joined))
         object.__setattr__(self, "why_apart", why)
@@ -283,10 +283,10 @@ def _check_groups(hard: HardRules) -> list[str]:
             problems = []  # they may still join a three with an English model
         for problem in problems:
             conflicts.append(f"{kind} {'–'.join(members)} breaks a rule: {problem}")
-    for members in set(hard.together.values()):
-        if len({locked.get(m) for m in members}) > 1:
+    for together in set(hard.together.values()):
+        if len({locked.get(m) for m in together}) > 1:
             conflicts.append(
-                f"keep-together {'–'.join(sorted(members))} splits a locked partnership"
+                f"keep-together {'–'.join(sorted(together))} splits a locked partnership"
             )
     return conflicts
 
@@ -348,7 +348,7 @@ def _too_few_models(
     needed = len(learners) - may_float
     if needed <= 0:
         return []
-    flow = nx.DiGraph()
+    flow: nx.DiGraph[object] = nx.DiGraph()
     for learner in learners:
         flow.add_edge(SOURCE, ("learner", learner), capacity=1)
         for model in models:

@@ -51,7 +51,7 @@ below its value + 1.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -211,7 +211,8 @@ class _Cut:
     def holds(self, members: np.ndarray) -> np.ndarray:
         """For each triad (row of member indices): two or more members inside?"""
         flags = self.inside.astype(np.int8)
-        return (flags[members[:, 0]] + flags[members[:, 1]] + flags[members[:, 2]]) >= 2
+        held: np.ndarray = (flags[members[:, 0]] + flags[members[:, 1]] + flags[members[:, 2]]) >= 2
+        return held
 
     def rows_held(self, triads: _Triads) -> np.ndarray | None:
         if not self.listed:
@@ -491,10 +492,8 @@ class _Relaxation:
     def _add_cuts(self) -> bool:
         pairs, triads = self._values()
         fractional = {p: x for p, x in pairs.items() if x < 1 - SLACK}
-        fractional_triads = {
-            tuple(int(m) for m in self.triads.members[i]): x
-            for i, x in triads.items()
-            if x < 1 - SLACK
+        fractional_triads: dict[Triad, float] = {
+            _as_triad(self.triads.members[i]): x for i, x in triads.items() if x < 1 - SLACK
         }
         if not fractional and not fractional_triads:
             return False
@@ -538,7 +537,14 @@ def _cut_weight(
     return weight
 
 
-def _odd_set_candidates(pairs: dict[Pair, float], triads: dict[Triad, float]):
+def _as_triad(members: np.ndarray) -> Triad:
+    first, second, third = (int(m) for m in members)
+    return first, second, third
+
+
+def _odd_set_candidates(
+    pairs: dict[Pair, float], triads: dict[Triad, float]
+) -> Iterator[frozenset[int]]:
     """Odd vertex sets of the fractional solution that may violate their odd-set row:
     its connected components and its short odd cycles (a triad links any two of its
     members)."""

@@ -33,7 +33,7 @@ EXPLAIN_SECONDS = 5.0  # to find the smallest set of rules that clash
 
 @dataclass(frozen=True)
 class _Outcome:
-    triads: list[tuple[int, ...]]
+    triads: list[tuple[int, int, int]]
     pairs: list[tuple[int, int]]
     proven: bool
     excess_bound: float  # how far the true optimum could lie above this plan (points)

@@ -57,7 +57,7 @@ def group_violations(
     allow_repeats: bool = False,
 ) -> list[str]:
     """The hard rules one group breaks on its own (whatever the rest of the plan is)."""
-    problems = _group_problems(tuple(g), by_name, allow_repeats)
+    problems: list[str] = _group_problems(tuple(g), by_name, allow_repeats)
     members = set(g)
     for rule in rules:
         inside = members & set(rule.students)
@@ -70,7 +70,9 @@ def group_violations(
     return problems
 
 
-def _group_problems(g: tuple[str, ...], by_name: dict[str, Student], allow_repeats: bool):
+def _group_problems(
+    g: tuple[str, ...], by_name: dict[str, Student], allow_repeats: bool
+) -> list[str]:
     problems = []
     if not 2 <= len(g) <= 3:
         problems.append(f"group {g} has {len(g)} members")
