@@ -11,13 +11,11 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from .engine import (
-    LEVEL_MODES,
-    ROLE_MODES,
-    STRATEGIES,
-    TALK_MODES,
+    WEIGHT_KINDS,
     InfeasibleError,
     InputError,
     Plan,
@@ -88,27 +86,36 @@ def _add_plan(verbs) -> None:
     )
     plan.add_argument("roster", type=Path, help="class roster CSV")
     plan.add_argument("--rules", type=Path, help="teacher rules CSV: rule,students")
-    plan.add_argument("--strategy", choices=STRATEGIES, default="purposeful")
-    plan.add_argument("--level", choices=LEVEL_MODES, default="similar", help="writing levels")
-    plan.add_argument("--talk", choices=TALK_MODES, default="complement", help="talk styles")
-    plan.add_argument("--triads", choices=("auto", "never"), default="auto")
-    plan.add_argument("--max-triads", type=int, default=3, help="most triads (default 3)")
-    plan.add_argument("--floaters", type=int, default=0, help="students kept as floaters")
-    plan.add_argument("--partner-partners", action="store_true", help="join pairs into fours")
-    plan.add_argument("--roles", choices=ROLE_MODES, default="random", help="who is partner A")
-    plan.add_argument("--allow-repeats", action="store_true", help="allow past partners again")
-    for kind in Weights.__dataclass_fields__:
-        plan.add_argument(
-            f"--weight-{kind.replace('_', '-')}",
-            type=int,
-            metavar="N",
-            help=f"weight for {kind.replace('_', ' ')} (default {getattr(Weights(), kind)})",
-        )
-    plan.add_argument("--seed", type=int, default=0, help="same seed, same plan")
-    plan.add_argument("--time-limit", type=float, default=10.0, help="seconds (default 10)")
+    _add_settings(plan)
     _add_format(plan, ("table", "csv", "json"))
     plan.add_argument("--out", type=Path, help="write to this file instead of the screen")
     plan.set_defaults(run=_plan)
+
+
+def _add_settings(plan) -> None:
+    """A flag for each of the engine's planning settings, from its fields."""
+    for setting in fields(PlanSettings):
+        flag = "--" + setting.name.replace("_", "-")
+        default = setting.default
+        if setting.name == "weights":
+            for kind in WEIGHT_KINDS:
+                weight = getattr(Weights(), kind)
+                plan.add_argument(
+                    f"--weight-{kind.replace('_', '-')}",
+                    type=int,
+                    metavar="N",
+                    help=f"weight for {kind.replace('_', ' ')} (default {weight})",
+                )
+        elif isinstance(default, bool):
+            plan.add_argument(flag, action="store_true", help=setting.metadata["help"])
+        else:
+            plan.add_argument(
+                flag,
+                type=type(default),
+                choices=setting.metadata["choices"] or None,
+                default=default,
+                help=f"{setting.metadata['help']} (default {default})",
+            )
 
 
 def _add_repair(verbs) -> None:
@@ -179,26 +186,14 @@ def _load_plan(path: Path) -> Plan:
 
 
 def _settings(args) -> PlanSettings:
-    weights = {
+    chosen = {f.name: getattr(args, f.name) for f in fields(PlanSettings) if f.name != "weights"}
+    chosen["weights"] = {
         kind: value
-        for kind in Weights.__dataclass_fields__
+        for kind in WEIGHT_KINDS
         if (value := getattr(args, f"weight_{kind}")) is not None
     }
     try:
-        return PlanSettings(
-            strategy=args.strategy,
-            level=args.level,
-            talk=args.talk,
-            triads=args.triads,
-            max_triads=args.max_triads,
-            floaters=args.floaters,
-            partner_partners=args.partner_partners,
-            roles=args.roles,
-            allow_repeats=args.allow_repeats,
-            seed=args.seed,
-            time_limit=args.time_limit,
-            weights=Weights(**weights),
-        )
+        return PlanSettings.from_dict(chosen)
     except ValueError as exc:
         raise InputError(str(exc)) from None
 

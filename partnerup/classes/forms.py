@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from partnerup.engine import TAG_MAX_LENGTH, name_key, refused_character
+from partnerup.engine import TAG_MAX_LENGTH, name_key, refused_character, student_fields
 from partnerup.textcheck import TextChecked
 
 from . import services
@@ -118,7 +118,7 @@ class StudentForm(TextChecked, forms.ModelForm):
         return [self[f] for f in ("name", "level", "talk", "home_language", "english_level")]
 
     def flag_fields(self):
-        return [self[f] for f in ("often_absent", "social_support", "floater", "new_student")]
+        return [self[f] for f in student_fields("flag")]
 
     def tag_fields(self):
         """(ticked tags, new tags) for each tag list."""

@@ -11,6 +11,7 @@ from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,
+    TALK_STYLES,
     name_key,
     normalise_name,
 )
@@ -57,7 +58,7 @@ class Student(models.Model):
     """A writer in a class. Everything else refers to a student by id (foreign keys,
     or ids inside JSON lists), so renaming a student changes this row only."""
 
-    TALK_CHOICES = [("quiet", "Quiet"), ("balanced", "Balanced"), ("dominant", "Dominant")]
+    TALK_CHOICES = [(style, style.capitalize()) for style in TALK_STYLES]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="students")
     name = models.CharField(max_length=NAME_MAX_LENGTH)

@@ -7,6 +7,7 @@ sentences are turned back into the class's names by `names_of` + `keys.shown`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from partnerup import engine
 from partnerup.voice.traits import TRAITS
@@ -28,26 +29,19 @@ def to_engine_student(
     def keys(pks: Iterable[int]) -> tuple[str, ...]:
         return keys_of(pk for pk in pks if in_class is None or pk in in_class)
 
-    partner = keys([student.reading_partner_id] if student.reading_partner_id else [])
-    return engine.Student(
-        name=student_key(student.pk),
-        level=student.level,
-        goals=tuple(student.goals),
-        strengths=tuple(student.strengths),
-        interests=tuple(student.interests),
-        home_language=student.home_language,
-        english_level=float(student.english_level) if student.english_level is not None else None,
-        choices=keys(student.choices),
-        avoid=keys(student.avoid),
-        talk=student.talk,
-        often_absent=student.often_absent,
-        social_support=student.social_support,
-        floater=student.floater,
-        new_student=student.new_student,
-        reading_partner=partner[0] if partner else "",
-        past_partners=keys(student.past_partners),
-        **_voice(student, trait_words or {}, keys),
-    )
+    values: dict[str, Any] = {"name": student_key(student.pk)}
+    for field in engine.student_fields("text", "tags", "level", "talk", "flag"):
+        value = getattr(student, field)
+        values[field] = tuple(value) if isinstance(value, list) else value
+    for field in engine.student_fields("english_level"):
+        value = getattr(student, field)
+        values[field] = float(value) if value is not None else None
+    for field in engine.student_fields("classmates"):
+        values[field] = keys(getattr(student, field))
+    for field in engine.student_fields("classmate"):
+        pk = getattr(student, f"{field}_id")
+        values[field] = next(iter(keys([pk] if pk else [])), "")
+    return engine.Student(**values, **_voice(student, trait_words or {}, keys))
 
 
 def _voice(student: Student, trait_words: dict[str, str], keys) -> dict:

@@ -25,19 +25,23 @@ from .board import (
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import (
+    ENGLISH_LEVELS,
     LEVEL_MODES,
+    LEVELS,
     ROLE_MODES,
     RULE_KINDS,
     STRATEGIES,
     TALK_MODES,
     TALK_STYLES,
     TRIAD_MODES,
+    WEIGHT_KINDS,
     Partnership,
     Plan,
     PlanSettings,
     Rule,
     Student,
     Weights,
+    student_fields,
 )
 from .names import (
     EXTERNAL_ID_MAX_LENGTH,
@@ -65,9 +69,11 @@ from .synthetic import FIRST_NAMES, synthetic_class
 from .validation import hard_rule_violations
 
 __all__ = [
+    "ENGLISH_LEVELS",
     "EXTERNAL_ID_MAX_LENGTH",
     "FIRST_NAMES",
     "FLOATERS",
+    "LEVELS",
     "LEVEL_MODES",
     "NAME_MAX_LENGTH",
     "NEW_CARD",
@@ -78,6 +84,7 @@ __all__ = [
     "TALK_MODES",
     "TALK_STYLES",
     "TRIAD_MODES",
+    "WEIGHT_KINDS",
     "BoardError",
     "CardCheck",
     "HardRules",
@@ -128,6 +135,7 @@ __all__ = [
     "score_pair",
     "set_locked",
     "spreadsheet_cell",
+    "student_fields",
     "swap_students",
     "synthetic_class",
 ]

@@ -6,7 +6,8 @@ A roster is a tuple of `Student`s; teacher rules are `Rule`s; a `Plan` is a tupl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 TALK_STYLES = ("quiet", "balanced", "dominant")
@@ -26,36 +27,58 @@ Talk = Literal["quiet", "balanced", "dominant"]
 RuleKind = Literal["keep_apart", "keep_together", "lock"]
 
 
+# The student contract. Each field of `Student` says what kind of value it holds, and
+# every adapter derives from that: the web's model conversion, the class archive and
+# the import (classmates by id), the form's flags. Kinds:
+#   text, tags (a list of words), level (writing 1-4), english_level (WIDA 1-6),
+#   talk (a TALK_STYLES word), flag (yes/no), classmates (ranked or listed
+#   classmates), classmate (one classmate or none), voice (from the student's pages).
+StudentFieldKind = Literal[
+    "name", "text", "tags", "level", "english_level", "talk", "flag", "classmates",
+    "classmate", "voice"
+]  # fmt: skip
+LEVELS = (1, 4)
+ENGLISH_LEVELS = (1, 6)
+
+
+def _kind(kind: StudentFieldKind, default: Any = None) -> Any:
+    if kind in ("tags", "classmates", "voice"):
+        return field(default=(), metadata={"kind": kind})
+    return field(default=default, metadata={"kind": kind})
+
+
 @dataclass(frozen=True)
 class Student:
-    name: str
-    level: int | None = None
-    goals: tuple[str, ...] = ()
-    strengths: tuple[str, ...] = ()
-    interests: tuple[str, ...] = ()
-    home_language: str = ""
-    english_level: float | None = None
-    choices: tuple[str, ...] = ()
-    avoid: tuple[str, ...] = ()
-    talk: Talk = "balanced"
-    often_absent: bool = False
-    social_support: bool = False
-    floater: bool = False
-    new_student: bool = False
-    reading_partner: str = ""
-    past_partners: tuple[str, ...] = ()
+    name: str = _kind("name", "")
+    level: int | None = _kind("level")
+    goals: tuple[str, ...] = _kind("tags")
+    strengths: tuple[str, ...] = _kind("tags")
+    interests: tuple[str, ...] = _kind("tags")
+    home_language: str = _kind("text", "")
+    english_level: float | None = _kind("english_level")
+    choices: tuple[str, ...] = _kind("classmates")
+    avoid: tuple[str, ...] = _kind("classmates")
+    talk: Talk = _kind("talk", "balanced")
+    often_absent: bool = _kind("flag", False)
+    social_support: bool = _kind("flag", False)
+    floater: bool = _kind("flag", False)
+    new_student: bool = _kind("flag", False)
+    reading_partner: str = _kind("classmate", "")
+    past_partners: tuple[str, ...] = _kind("classmates")
     # From the student's own pages: classmates whose want ads they answered, and the
     # traits they look for in a partner and can offer (plain words).
-    answered_ads: tuple[str, ...] = ()
-    wants: tuple[str, ...] = ()
-    offers: tuple[str, ...] = ()
+    answered_ads: tuple[str, ...] = _kind("voice")
+    wants: tuple[str, ...] = _kind("voice")
+    offers: tuple[str, ...] = _kind("voice")
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("a student needs a name")
-        if self.level is not None and not 1 <= self.level <= 4:
+        if self.level is not None and not LEVELS[0] <= self.level <= LEVELS[1]:
             raise ValueError(f"{self.name}: writing level must be 1-4")
-        if self.english_level is not None and not 1 <= self.english_level <= 6:
+        if self.english_level is not None and not (
+            ENGLISH_LEVELS[0] <= self.english_level <= ENGLISH_LEVELS[1]
+        ):
             raise ValueError(f"{self.name}: English level must be WIDA 1-6")
         if self.talk not in TALK_STYLES:
             raise ValueError(f"{self.name}: talk must be one of {', '.join(TALK_STYLES)}")
@@ -91,6 +114,12 @@ def helped_in_three(steadied: Any, wants_two_models: Any, english_models: Any) -
     return steadied | (wants_two_models & (english_models >= 2))
 
 
+def student_fields(*kinds: StudentFieldKind) -> tuple[str, ...]:
+    """The names of `Student`'s fields of these kinds (every field when none given), in
+    the dataclass's order."""
+    return tuple(f.name for f in fields(Student) if not kinds or f.metadata["kind"] in kinds)
+
+
 @dataclass(frozen=True)
 class Rule:
     kind: RuleKind
@@ -120,35 +149,71 @@ class Weights:
     language: int = 4
 
 
+WEIGHT_KINDS = tuple(f.name for f in fields(Weights))
+
+
+def _setting(default: Any, help: str, choices: tuple[str, ...] = ()) -> Any:
+    return field(default=default, metadata={"help": help, "choices": choices})
+
+
 @dataclass(frozen=True)
 class PlanSettings:
-    strategy: str = "purposeful"
-    level: str = "similar"
-    talk: str = "complement"
-    triads: str = "auto"
-    max_triads: int = 3
-    floaters: int = 0
-    partner_partners: bool = False
-    roles: str = "random"
-    allow_repeats: bool = False
-    seed: int = 0
-    time_limit: float = 10.0
+    """How to plan. The contract for every adapter: the CLI's flags, the web's stored
+    choices (`to_dict`/`from_dict`) and its form's options derive from these fields,
+    their defaults, choices and help."""
+
+    strategy: str = _setting("purposeful", "how to weigh the fits", STRATEGIES)
+    level: str = _setting("similar", "writing levels", LEVEL_MODES)
+    talk: str = _setting("complement", "talk styles", TALK_MODES)
+    triads: str = _setting("auto", "threes where they help, or never", TRIAD_MODES)
+    max_triads: int = _setting(3, "most triads")
+    floaters: int = _setting(0, "students kept as floaters")
+    partner_partners: bool = _setting(False, "join pairs into fours")
+    roles: str = _setting("random", "who is partner A", ROLE_MODES)
+    allow_repeats: bool = _setting(False, "allow past partners again")
+    seed: int = _setting(0, "same seed, same plan")
+    time_limit: float = _setting(10.0, "seconds")
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
-        for value, allowed, what in (
-            (self.strategy, STRATEGIES, "strategy"),
-            (self.level, LEVEL_MODES, "level"),
-            (self.talk, TALK_MODES, "talk"),
-            (self.triads, TRIAD_MODES, "triads"),
-            (self.roles, ROLE_MODES, "roles"),
-        ):
-            if value not in allowed:
-                raise ValueError(f"{what} must be one of {', '.join(allowed)}, not '{value}'")
+        for f in fields(self):
+            allowed = f.metadata.get("choices")
+            value = getattr(self, f.name)
+            if allowed and value not in allowed:
+                raise ValueError(f"{f.name} must be one of {', '.join(allowed)}, not '{value}'")
         if self.floaters < 0 or self.max_triads < 0:
             raise ValueError("floaters and max triads cannot be negative")
         if self.time_limit <= 0:
             raise ValueError("the time limit must be positive")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values (weights as a dict), e.g. to store with a plan."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PlanSettings:
+        """Settings from plain values; a missing key (or weight) takes its default.
+        Raises ValueError naming an unknown key or a value of the wrong kind."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ValueError(f"unknown planning setting '{unknown[0]}'")
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            if name == "weights":
+                continue
+            default = known[name].default
+            if isinstance(default, bool) is not isinstance(value, bool) or (
+                not isinstance(value, type(default))
+                and not (isinstance(default, float) and isinstance(value, int))
+            ):
+                raise ValueError(f"{name} must be {type(default).__name__}, not {value!r}")
+            values[name] = value
+        weights = dict(data.get("weights") or {})
+        bad = [k for k, v in weights.items() if k not in WEIGHT_KINDS or type(v) is not int]
+        if bad:
+            raise ValueError(f"weight '{bad[0]}' must be a whole number of a known kind")
+        return cls(**values, weights=Weights(**weights))
 
 
 @dataclass(frozen=True)

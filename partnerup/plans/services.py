@@ -32,25 +32,13 @@ from partnerup.engine import (
 
 from .models import Plan
 
-WEIGHT_NAMES = (
-    "choices",
-    "interests",
-    "same_goal",
-    "strength_meets_goal",
-    "level",
-    "talk",
-    "language",
-)
+WEIGHT_NAMES = engine.WEIGHT_KINDS
+# The planning choices a teacher makes on the web (the rest keep the engine's defaults).
+WEB_CHOICES = ("strategy", "level", "talk", "triads", "floaters", "roles", "allow_repeats")
 DEFAULT_SETTINGS = {
-    "strategy": "purposeful",
-    "level": "similar",
-    "talk": "complement",
-    "triads": "auto",
-    "floaters": 0,
-    "roles": "random",
-    "allow_repeats": False,
-    "seed": 0,
-    "weights": {name: getattr(engine.Weights(), name) for name in WEIGHT_NAMES},
+    name: value
+    for name, value in engine.PlanSettings().to_dict().items()
+    if name in (*WEB_CHOICES, "seed", "weights")
 }
 
 # A teacher waits for Generate: stop the search at this point with the best plan
@@ -63,19 +51,8 @@ Step = Callable[[engine.Plan], engine.Plan]
 
 def plan_settings(chosen: dict) -> engine.PlanSettings:
     """The engine's settings from the stored planning choices (missing keys: defaults)."""
-    merged = {**DEFAULT_SETTINGS, **chosen}
-    weights = {**DEFAULT_SETTINGS["weights"], **merged["weights"]}
-    return engine.PlanSettings(
-        strategy=merged["strategy"],
-        level=merged["level"],
-        talk=merged["talk"],
-        triads=merged["triads"],
-        floaters=merged["floaters"],
-        roles=merged["roles"],
-        allow_repeats=merged["allow_repeats"],
-        seed=merged["seed"],
-        time_limit=WEB_TIME_LIMIT,
-        weights=engine.Weights(**{name: int(weights[name]) for name in WEIGHT_NAMES}),
+    return engine.PlanSettings.from_dict(
+        {**DEFAULT_SETTINGS, **chosen, "time_limit": WEB_TIME_LIMIT}
     )
 
 

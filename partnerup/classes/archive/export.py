@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from partnerup.engine import student_fields
 from partnerup.plans.export import rows_to_csv
 from partnerup.voice.models import Answers
 from partnerup.workshop.models import Routine, WorkshopDay
@@ -157,26 +158,18 @@ def _student_data(student: Student, ref_of, question_ref, refs) -> dict[str, Any
     card = getattr(student, "card", None)
     support = getattr(student, "support", None)
     answers = getattr(student, "answers", None)
-    level = student.english_level
+    data: dict[str, Any] = {"ref": ref_of[student.pk], "external_id": student.external_id}
+    for field in student_fields("name", "text", "tags", "level", "talk", "flag"):
+        data[field] = getattr(student, field)
+    for field in student_fields("english_level"):
+        level = getattr(student, field)
+        data[field] = str(level) if level is not None else None
+    for field in student_fields("classmates"):
+        data[field] = refs(getattr(student, field))
+    for field in student_fields("classmate"):
+        data[field] = ref_of.get(getattr(student, f"{field}_id"))
     return {
-        "ref": ref_of[student.pk],
-        "name": student.name,
-        "external_id": student.external_id,
-        "level": student.level,
-        "goals": student.goals,
-        "strengths": student.strengths,
-        "interests": student.interests,
-        "home_language": student.home_language,
-        "english_level": str(level) if level is not None else None,
-        "choices": refs(student.choices),
-        "avoid": refs(student.avoid),
-        "talk": student.talk,
-        "often_absent": student.often_absent,
-        "social_support": student.social_support,
-        "floater": student.floater,
-        "new_student": student.new_student,
-        "reading_partner": ref_of.get(student.reading_partner_id),
-        "past_partners": refs(student.past_partners),
+        **data,
         "teacher_notes": student.teacher_notes,
         "card": {"language": card.language} if card else None,
         "support": (

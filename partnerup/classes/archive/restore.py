@@ -8,6 +8,7 @@ restored by history.RestoreHistory, which _Restore builds on.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import zipfile
@@ -19,11 +20,15 @@ from django.db import DataError, IntegrityError, transaction
 
 from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
+    LEVELS,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,
+    TALK_STYLES,
     name_key,
     normalise_name,
+    student_fields,
 )
+from partnerup.engine import Student as EngineStudent  # noqa: I001
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
@@ -105,6 +110,25 @@ def _class_json_in_zip(data: bytes) -> bytes:
     return raw
 
 
+def _roster_fields(row: dict, where: str) -> dict[str, Any]:
+    """The student's own roster fields (not classmates), each checked by its kind."""
+    default = {f.name: f.default for f in dataclasses.fields(EngineStudent)}
+    values: dict[str, Any] = {}
+    for field in student_fields("tags"):
+        values[field] = checks.tags(row, field, where)
+    for field in student_fields("text"):
+        values[field] = checks.text(row, field, where, TAG_MAX_LENGTH)
+    for field in student_fields("level"):
+        values[field] = checks.whole(row, field, where, *LEVELS)
+    for field in student_fields("english_level"):
+        values[field] = checks.english_level(row, where)
+    for field in student_fields("talk"):
+        values[field] = checks.choice(row, field, where, TALK_STYLES, default[field])
+    for field in student_fields("flag"):
+        values[field] = checks.flag(row, field, where)
+    return values
+
+
 class _Restore(RestoreHistory):
     """One restore: reads class.json's sections in order, creating as it goes (the
     caller's transaction undoes everything if a later section is refused)."""
@@ -174,28 +198,19 @@ class _Restore(RestoreHistory):
         if external_id and external_id in self.external_ids:
             raise RestoreError(f"{where}: two students have the school id {external_id}.")
         self.external_ids.add(external_id)
-        talk = checks.choice(row, "talk", where, dict(Student.TALK_CHOICES), "balanced")
         student = Student.objects.create(
             classroom=self.classroom,
             name=name,
             external_id=external_id,
-            level=checks.whole(row, "level", where, 1, 4),
-            goals=checks.tags(row, "goals", where),
-            strengths=checks.tags(row, "strengths", where),
-            interests=checks.tags(row, "interests", where),
-            home_language=checks.text(row, "home_language", where, TAG_MAX_LENGTH),
-            english_level=checks.english_level(row, where),
-            talk=talk,
             teacher_notes=checks.text(row, "teacher_notes", where, 4000, multiline=True),
-            **{f: checks.flag(row, f, where) for f in ("often_absent", "social_support")},
-            **{f: checks.flag(row, f, where) for f in ("floater", "new_student")},
+            **_roster_fields(row, where),
         )
         self.pk_of[ref] = student.pk
         return student
 
     def _student_links(self, student: Student, row: dict) -> None:
         where = f"student {student.name}"  # as in _student
-        for field in ("choices", "avoid", "past_partners"):
+        for field in student_fields("classmates"):
             pks = self._refs(row, field, where)
             if student.pk in pks:
                 raise RestoreError(f"{where}: {field} names the student themself.")
