@@ -360,14 +360,31 @@ def _day_state(day: WorkshopDay, support: bool, students, temporary: bool) -> hi
 
 
 def _support_state(classroom: Classroom, pk: int) -> dict:
-    student = classroom.students.select_related("support").get(pk=pk)
-    support = _support(student)
+    support = Support.objects.filter(student__classroom=classroom, student_id=pk).first()
+    if support is None:
+        return {"student": pk, "exists": False}
     until = support.observe_until
     return {
         "student": pk,
+        "exists": True,
         "with_teacher": support.with_teacher,
         "observe_until": until.isoformat() if until else None,
     }
+
+
+def _restore_support(classroom: Classroom, state: dict) -> None:
+    student = classroom.students.filter(pk=state["student"]).first()
+    if student is None:  # removed from the class since: nothing to restore
+        return
+    if not state["exists"]:
+        Support.objects.filter(student=student).delete()
+        return
+    until = state["observe_until"]
+    set_support(
+        student,
+        with_teacher=state["with_teacher"],
+        observe_until=parse_date(until) if until else None,
+    )
 
 
 def _temporary_state(day: WorkshopDay) -> list[dict]:
@@ -392,14 +409,7 @@ def undo(day: WorkshopDay, seen_version: int) -> None:
     page showed another version of today or there is nothing to undo."""
     state = taken_back(day, seen_version)
     for support in state.get("support", []):
-        student = day.classroom.students.filter(pk=support["student"]).first()
-        if student is not None:  # a student removed since keeps no support to restore
-            until = support["observe_until"]
-            set_support(
-                student,
-                with_teacher=support["with_teacher"],
-                observe_until=parse_date(until) if until else None,
-            )
+        _restore_support(day.classroom, support)
     if "temporary" in state:
         _restore_temporary(day, state["temporary"])
     day.arrangement, day.absent = state["arrangement"], state["absent"]
