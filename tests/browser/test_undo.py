@@ -10,7 +10,7 @@ from partnerup.plans.services import BOARD_CHANGED
 from tests.plans.test_plans import unruled_groups
 
 from .conftest import TABLET, board_ready, shot
-from .test_projector_live import PROJECTOR, SHOWS_NAME
+from .test_projector_live import SHOWS_NAME, today_and_projector
 from .test_today import demo_class_with_current_plan, sign_in
 
 
@@ -56,12 +56,7 @@ def test_undo_on_today_brings_a_student_back_on_the_projector(open_page, django_
     names = names_of(classroom)
     pair = next(pks_of(g["members"]) for g in classroom.current_plan.arrangement["groups"])
     away = names[pair[0]]
-    tablet, wall = open_page(TABLET), open_page(PROJECTOR)
-    for page in (tablet, wall):
-        sign_in(page)
-    tablet.goto(reverse("workshop:today", args=[classroom.pk]))
-    board_ready(tablet)
-    wall.goto(reverse("workshop:projector", args=[classroom.pk]))
+    tablet, wall = today_and_projector(open_page, classroom)
     before = card_texts(tablet)
     tablet.locator(".attend-grid").get_by_role("button", name=away, exact=True).click()
     undo = tablet.get_by_role("button", name=f"Undo: marked {away} away")

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from partnerup.plans.history import HISTORY_LIMIT
 from partnerup.plans.services import BOARD_CHANGED
-from tests.classes.factories import make_classroom, make_rule, make_student, pks_of
 from tests.plans.test_plans import (  # noqa: F401 (room12 is a fixture)
     do_it_anyway,
+    draft_keeping_apart,
     draft_of,
     generate,
     groups,
@@ -77,13 +77,8 @@ def test_undo_takes_back_a_replan_of_the_rest(alice_client, draft):
 
 
 def test_undo_takes_back_a_do_it_anyway_step(alice_client, alice):
-    classroom = make_classroom(alice)
-    for name in ("Ana", "Ben", "Cy", "Di"):
-        make_student(classroom, name=name)
-    ana, cy = pks_of(classroom, "Ana", "Cy")
-    make_rule(classroom, kind="keep_apart", students=[ana, cy])
-    generate(alice_client, classroom, threes="")
-    plan = draft_of(classroom)
+    plan, ana, cy = draft_keeping_apart(alice_client, alice)
+    classroom = plan.classroom
     before = plan.arrangement
     partner = next(m for g in groups(plan) if ana in g for m in g if m != ana)
     asked = move(alice_client, plan, student=partner, **{"with": cy}).content.decode()
