@@ -4,13 +4,15 @@ partners it changed) exactly as it was, once per tap."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerup.plans.history import HISTORY_LIMIT
-from partnerup.plans.services import BOARD_CHANGED
+from partnerup.plans.services import BOARD_CHANGED, draft_from
 from partnerup.workshop.models import Support
 from tests.classes.factories import make_rule, make_student, pk_of, pks_of
 from tests.workshop.test_today import (  # noqa: F401 (room12 is a fixture)
+    HTMX,
     groups,
     open_today,
     post,
@@ -188,6 +190,19 @@ def test_a_new_day_has_nothing_to_undo(alice_client, room12, day):  # noqa: F811
     page = open_today(alice_client, room12)
     assert "Undo:" not in page
     assert today(room12).undo_steps == []
+
+
+def test_removing_a_student_ends_undo_on_today_and_the_draft(alice_client, room12, day):  # noqa: F811
+    ana, ben = pks_of(room12, "Ana", "Ben")
+    post(alice_client, room12, "absent", student=ana, absent="yes")
+    draft = draft_from(room12.current_plan)
+    alice_client.post(reverse("plans:flip", args=[room12.pk, draft.pk, 0]), **HTMX)
+    draft.refresh_from_db()
+    assert today(room12).undo_steps and draft.undo_steps
+    alice_client.post(reverse("classes:student_remove", args=[room12.pk, ben]))
+    draft.refresh_from_db()
+    assert today(room12).undo_steps == [] and draft.undo_steps == []
+    assert "Undo:" not in open_today(alice_client, room12)
 
 
 def test_a_tap_that_changes_nothing_is_not_kept(alice_client, room12, day):  # noqa: F811
