@@ -194,6 +194,34 @@ def test_double_tap_on_turn_and_talk_records_one_turn(room, tablets):
         assert LeadTurn.objects.filter(day=day).count() == partnerships * (round_ + 1)
 
 
+def test_undo_tapped_on_two_tablets_at_once_undoes_one_step_of_today(room, tablets):
+    absent, undo = (reverse(f"workshop:{name}", args=[room.pk]) for name in ("absent", "undo"))
+    pks = list(room.students.order_by("pk").values_list("pk", flat=True))
+    for pk in pks[: 2 * ROUNDS]:
+        tablets[0].post(absent, {"student": pk, "absent": "yes"})
+    for round_ in range(ROUNDS):
+        seen = room.days.get().version
+        answers = at_once(*(lambda t=t, v=seen: t.post(undo, {"version": v}) for t in tablets))
+        assert [status for status, _ in answers] == [200, 200]
+        assert sum(plans.BOARD_CHANGED in body for _, body in answers) == 1
+        assert sorted(room.days.get().absent) == sorted(pks[: 2 * ROUNDS - round_ - 1])
+
+
+def test_undo_tapped_on_two_tablets_at_once_undoes_one_step_of_the_board(room, tablets):
+    draft = plans.draft_from(room.current_plan)
+    undo = reverse("plans:undo", args=[room.pk, draft.pk])
+    states = [Plan.objects.get(pk=draft.pk).arrangement]
+    for card in range(ROUNDS):  # a different card each time: every state differs
+        tablets[0].post(reverse("plans:flip", args=[room.pk, draft.pk, card]), {})
+        states.append(Plan.objects.get(pk=draft.pk).arrangement)
+    for round_ in range(ROUNDS):
+        seen = Plan.objects.get(pk=draft.pk).version
+        answers = at_once(*(lambda t=t, v=seen: t.post(undo, {"version": v}) for t in tablets))
+        assert [status for status, _ in answers] == [200, 200]
+        assert sum(plans.BOARD_CHANGED in body for _, body in answers) == 1
+        assert Plan.objects.get(pk=draft.pk).arrangement == states[ROUNDS - round_ - 1]
+
+
 def test_cards_page_opened_in_two_tabs_makes_one_card_each(room, tablets):
     url = reverse("voice_teacher:cards", args=[room.pk])
     answers = at_once(*(lambda t=t: t.get(url) for t in tablets))

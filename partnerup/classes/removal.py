@@ -76,6 +76,7 @@ def forget_students(classroom, pks: set[int]) -> None:
     """Remove these students of the class and every reference to them."""
     if not pks:
         return
+    from partnerup.plans.history import forget
     from partnerup.voice.models import Answers
     from partnerup.workshop.models import LeadTurn
 
@@ -99,11 +100,14 @@ def forget_students(classroom, pks: set[int]) -> None:
         owner.arrangement = map_arrangement(owner.arrangement, rekey)
         if hasattr(owner, "choosers"):
             owner.choosers = [pk for pk in owner.choosers if pk not in pks]
+        if hasattr(owner, "undo_steps"):  # the steps to undo hold the student too
+            forget(owner)
         owner.save()
     for day in classroom.days.all():
         day.arrangement = map_arrangement(day.arrangement, rekey)
         day.absent = [pk for pk in day.absent if pk not in pks]
-        day.save(update_fields=["arrangement", "absent"])
+        forget(day)
+        day.save(update_fields=["arrangement", "absent", "undo_steps", "version"])
     for turn in LeadTurn.objects.filter(day__classroom=classroom):
         if {int(pk) for pk in turn.members.split("|")} & pks:
             turn.delete()

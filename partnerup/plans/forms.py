@@ -121,6 +121,13 @@ class CardStepForm(TextChecked, forms.Form):
     locked = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")], required=False)
 
 
+class UndoForm(TextChecked, forms.Form):
+    """Undo on a board: the board's version the page showed (see history), so a double
+    tap or a second device undoes one step only."""
+
+    version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
+
+
 class BoardStepForm(TextChecked, forms.Form):
     """One step on a board (the draft plan or Today): move `student` to card `to`, a
     new card or the floaters, or swap them with `with`. Students are ids of the class."""

@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from partnerup.classes.models import Classroom
 
+from .history import UndoHistory
 
-class Plan(models.Model):
+
+class Plan(UndoHistory):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="plans")
     name = models.CharField(max_length=120, blank=True)
     starts = models.DateField(null=True, blank=True)

@@ -30,6 +30,7 @@ from partnerup.engine import (
     swap_students,
 )
 
+from . import history
 from .models import Plan
 
 WEIGHT_NAMES = engine.WEIGHT_KINDS
@@ -139,13 +140,21 @@ def move_or_swap(asked: dict) -> Step:
     return checked(step, target, asked.get("members")) if isinstance(target, int) else step
 
 
+def step_kind(asked: dict) -> tuple[str, list[int]]:
+    """How Undo names a move or a swap (see history.STEP_LABELS), and whom."""
+    if asked.get("with"):
+        return "swap", [asked["student"], asked["with"]]
+    return "move", [asked["student"]]
+
+
 @dataclass(frozen=True)
 class StepOutcome:
     needs_confirming: tuple[str, ...] = ()  # rules the step would break; nothing saved
 
 
-def take_step(plan: Plan, step: Step, confirmed: bool) -> StepOutcome:
-    """Apply one board step. A step that breaks a rule is kept only once confirmed.
+def take_step(plan: Plan, step: Step, confirmed: bool, kind: str, students=()) -> StepOutcome:
+    """Apply one board step, kept for Undo as `kind` (see history.STEP_LABELS) naming
+    `students` (ids). A step that breaks a rule is kept only once confirmed.
 
     Raises BoardError (a locked card, an unknown name) with nothing changed.
     """
@@ -153,9 +162,30 @@ def take_step(plan: Plan, step: Step, confirmed: bool) -> StepOutcome:
         plan.classroom, plan.arrangement, plan.settings, step, confirmed
     )
     if arrangement is not None:
-        plan.arrangement = arrangement
-        plan.save(update_fields=["arrangement"])
+        with history.recorded(plan, kind, _plan_state(plan), students):
+            plan.arrangement = arrangement
+            plan.save(update_fields=["arrangement"])
     return outcome
+
+
+def _plan_state(plan: Plan) -> history.Snapshot:
+    """What a board step changes on a draft: its arrangement (locks and roles in it)."""
+    return lambda: {"arrangement": plan.arrangement}
+
+
+def taken_back(row: history.UndoHistory, seen_version: int) -> dict:
+    """The state the newest step on a locked board row replaced, taken off its history.
+    Raises BoardError when the page that asked showed another version of the board (a
+    double tap, another device) or there is nothing to undo."""
+    if seen_version != row.version:
+        raise BoardError(BOARD_CHANGED)
+    return history.take_back(row)
+
+
+def undo(plan: Plan, seen_version: int) -> None:
+    """Put the draft back as it was before its newest step. Call with the plan locked."""
+    plan.arrangement = taken_back(plan, seen_version)["arrangement"]
+    plan.save(update_fields=["arrangement", "undo_steps", "version"])
 
 
 def step_arrangement(
@@ -180,16 +210,18 @@ def replan_rest(plan: Plan) -> None:
     """Re-plan every card that is not locked. Raises InfeasibleError with nothing changed."""
     students, rules = class_roster(plan.classroom)
     fresh = engine.replan_rest(board_plan(plan), students, rules, plan_settings(plan.settings))
-    plan.arrangement = engine.plan_to_dict(fresh)
-    plan.save(update_fields=["arrangement"])
+    with history.recorded(plan, "replan", _plan_state(plan)):
+        plan.arrangement = engine.plan_to_dict(fresh)
+        plan.save(update_fields=["arrangement"])
 
 
 @transaction.atomic
 def save_as_current(plan: Plan, name: str, starts: date | None, ends: date | None) -> None:
     """The draft becomes a saved plan and the class's current one; the old one stays
-    in the history."""
+    in the history. Its board steps can no longer be undone."""
     lock_class(plan.classroom)
     plan.classroom.plans.filter(is_current=True).update(is_current=False)
+    history.forget(plan)
     plan.name, plan.starts, plan.ends = name, starts, ends
     plan.is_draft, plan.is_current, plan.saved = False, True, timezone.now()
     plan.save()

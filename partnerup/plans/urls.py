@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:plan_pk>/board/lock/<int:card>/", views.board_lock, name="lock"),
     path("<int:plan_pk>/board/flip/<int:card>/", views.board_flip, name="flip"),
     path("<int:plan_pk>/board/replan/", views.board_replan, name="replan"),
+    path("<int:plan_pk>/board/undo/", views.board_undo, name="undo"),
     path("<int:plan_pk>/save/", views.plan_save, name="save"),
     path("<int:plan_pk>/copy/", views.plan_copy, name="copy"),
     path("<int:plan_pk>/make-current/", views.plan_make_current, name="make_current"),

@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.classes.services import names_of
 from partnerup.engine import (
     BoardError,
     InfeasibleError,
@@ -22,9 +23,9 @@ from partnerup.engine import (
     set_locked,
 )
 
-from . import services
+from . import history, services
 from .export import plan_csv
-from .forms import BoardStepForm, CardStepForm, PlanSettingsForm, SavePlanForm
+from .forms import BoardStepForm, CardStepForm, PlanSettingsForm, SavePlanForm, UndoForm
 from .models import Plan
 
 
@@ -120,6 +121,7 @@ def _board_context(plan: Plan, **extra) -> dict:
         "edited": arranged.status == "edited",
         "unproven_gap": arranged.gap if arranged.status == "feasible" else None,
         "has_triads": any(len(card.members) == 3 for card in cards),
+        "undo": history.undo_of(plan, names_of(plan.classroom)) if plan.is_draft else None,
         **extra,
     }
 
@@ -144,9 +146,11 @@ def board_move(request, pk, plan_pk):
     form = BoardStepForm(request.POST, classroom=plan.classroom)
     if not form.is_valid():
         return _board_response(request, plan, error=form.first_error)
+    asked = form.cleaned_data
     try:
-        step = services.move_or_swap(form.cleaned_data)
-        outcome = services.take_step(plan, step, confirmed=form.cleaned_data["confirm"] == "yes")
+        step = services.move_or_swap(asked)
+        confirmed = asked["confirm"] == "yes"
+        outcome = services.take_step(plan, step, confirmed, *services.step_kind(asked))
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     if outcome.needs_confirming:
@@ -165,7 +169,7 @@ def board_lock(request, pk, plan_pk, card):
     locked, seen = form.cleaned_data["locked"] == "yes", form.cleaned_data["members"]
     step = services.checked(lambda p: set_locked(p, card, locked), card, seen)
     try:
-        services.take_step(plan, step, confirmed=True)
+        services.take_step(plan, step, True, "lock" if locked else "unlock")
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     return _board_response(request, plan)
@@ -181,7 +185,7 @@ def board_flip(request, pk, plan_pk, card):
         return _board_response(request, plan, error=services.BOARD_CHANGED)
     step = services.checked(lambda p: flip_roles(p, card), card, form.cleaned_data["members"])
     try:
-        services.take_step(plan, step, confirmed=True)
+        services.take_step(plan, step, True, "flip")
     except BoardError as error:
         return _board_response(request, plan, error=str(error))
     return _board_response(request, plan)
@@ -197,6 +201,22 @@ def board_replan(request, pk, plan_pk):
     except InfeasibleError as error:
         return _board_response(request, plan, error="Cannot re-plan: " + "; ".join(error.conflicts))
 
+    return _board_response(request, plan)
+
+
+@login_required
+@require_POST
+@transaction.atomic
+def board_undo(request, pk, plan_pk):
+    """Take back the newest step on the draft (a "Do it anyway" one too)."""
+    plan = _draft(request, pk, plan_pk)
+    form = UndoForm(request.POST)
+    if not form.is_valid():
+        return _board_response(request, plan, error=services.BOARD_CHANGED)
+    try:
+        services.undo(plan, form.cleaned_data["version"])
+    except BoardError as error:
+        return _board_response(request, plan, error=str(error))
     return _board_response(request, plan)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from django.db import models
 
 from partnerup.classes.models import Classroom, Student
+from partnerup.plans.history import UndoHistory
 from partnerup.plans.models import Plan
 
 
-class WorkshopDay(models.Model):
+class WorkshopDay(UndoHistory):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="days")
     date = models.DateField()
     plan = models.ForeignKey(Plan, null=True, on_delete=models.SET_NULL, related_name="days")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils.dateparse import parse_date, parse_datetime
 
 from partnerup import engine
 from partnerup.classes.keys import key_pk, keys_of, pks_of, shown_all, student_key
@@ -24,6 +25,8 @@ from partnerup.engine import (
     ordered_members,
     repair_for_absences,
 )
+from partnerup.plans import history
+from partnerup.plans.models import Plan
 from partnerup.plans.services import (
     Member,
     board_plan,
@@ -33,6 +36,7 @@ from partnerup.plans.services import (
     move_or_swap,
     plan_settings,
     step_arrangement,
+    taken_back,
 )
 
 from .models import LeadTurn, Routine, Support, TemporaryPartners, WorkshopDay
@@ -330,3 +334,107 @@ def adjust_temporary(day: WorkshopDay, temporary: TemporaryPartners, asked: dict
     temporary.arrangement = arrangement
     temporary.save(update_fields=["arrangement"])
     remake(day)
+
+
+def recorded(day: WorkshopDay, kind: str, students=(), support=False, temporary=False):
+    """Run a step on the locked day and keep what it replaced for Undo (see
+    history.recorded): the day's row, and the support of `students` or the temporary
+    partners from today on when the step changes those too."""
+    return history.recorded(day, kind, _day_state(day, support, students, temporary), students)
+
+
+def _day_state(day: WorkshopDay, support: bool, students, temporary: bool) -> history.Snapshot:
+    def state() -> dict:
+        found = {
+            "arrangement": day.arrangement,
+            "absent": day.absent,
+            "is_accepted": day.is_accepted,
+            "plan": day.plan_id,
+        }
+        if support:
+            found["support"] = [_support_state(day.classroom, pk) for pk in students]
+        if temporary:
+            found["temporary"] = _temporary_state(day)
+        return found
+
+    return state
+
+
+def _support_state(classroom: Classroom, pk: int) -> dict:
+    support = Support.objects.filter(student__classroom=classroom, student_id=pk).first()
+    if support is None:
+        return {"student": pk, "exists": False}
+    until = support.observe_until
+    return {
+        "student": pk,
+        "exists": True,
+        "with_teacher": support.with_teacher,
+        "observe_until": until.isoformat() if until else None,
+    }
+
+
+def _restore_support(classroom: Classroom, state: dict) -> None:
+    student = classroom.students.filter(pk=state["student"]).first()
+    if student is None:  # removed from the class since: nothing to restore
+        return
+    if not state["exists"]:
+        Support.objects.filter(student=student).delete()
+        return
+    until = state["observe_until"]
+    set_support(
+        student,
+        with_teacher=state["with_teacher"],
+        observe_until=parse_date(until) if until else None,
+    )
+
+
+def _temporary_state(day: WorkshopDay) -> list[dict]:
+    """The class's temporary partners that last until today or later."""
+    rows = day.classroom.temporary_partners.filter(ends__gte=day.date).order_by("pk")
+    return [
+        {
+            "pk": t.pk,
+            "starts": t.starts.isoformat(),
+            "ends": t.ends.isoformat(),
+            "choosers": t.choosers,
+            "arrangement": t.arrangement,
+            "created": t.created.isoformat(),
+        }
+        for t in rows
+    ]
+
+
+def undo(day: WorkshopDay, seen_version: int) -> None:
+    """Put today back as it was before its newest step (with the support or temporary
+    partners that step changed). Call with the day locked; raises BoardError when the
+    page showed another version of today or there is nothing to undo."""
+    state = taken_back(day, seen_version)
+    for support in state.get("support", []):
+        _restore_support(day.classroom, support)
+    if "temporary" in state:
+        _restore_temporary(day, state["temporary"])
+    day.arrangement, day.absent = state["arrangement"], state["absent"]
+    day.is_accepted = state["is_accepted"]
+    day.plan = Plan.objects.filter(pk=state["plan"], classroom=day.classroom).first()
+    day.save()
+
+
+def _restore_temporary(day: WorkshopDay, rows: list[dict]) -> None:
+    """The temporary partners from today on exactly as they were (a step may have made,
+    ended or changed them)."""
+    kept = [row["pk"] for row in rows]
+    later = day.classroom.temporary_partners.filter(ends__gte=day.date)
+    later.delete()
+    day.classroom.temporary_partners.filter(pk__in=kept).delete()
+    for row in rows:
+        TemporaryPartners.objects.create(
+            pk=row["pk"],
+            classroom=day.classroom,
+            starts=parse_date(row["starts"]),
+            ends=parse_date(row["ends"]),
+            choosers=row["choosers"],
+            arrangement=row["arrangement"],
+        )
+        # auto_now_add stamps now; the newest first ordering needs the old time.
+        created = parse_datetime(row["created"])
+        TemporaryPartners.objects.filter(pk=row["pk"]).update(created=created)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("absent/", views.mark_absent, name="absent"),
     path("adjust/", views.adjust, name="adjust"),
     path("accept/", views.accept, name="accept"),
+    path("undo/", views.undo, name="undo"),
     path("start-again/", views.start_again, name="start_again"),
     path("turn/", views.turn_done, name="turn"),
     path("quiet-first/", views.quiet_first, name="quiet_first"),

@@ -20,8 +20,16 @@ from partnerup.classes.keys import key_pk
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
 from partnerup.engine import BoardError, InfeasibleError
-from partnerup.plans.forms import BoardStepForm
-from partnerup.plans.services import in_words, member, move_or_swap, step_arrangement
+from partnerup.plans.forms import BoardStepForm, UndoForm
+from partnerup.plans.history import undo_of
+from partnerup.plans.services import (
+    BOARD_CHANGED,
+    in_words,
+    member,
+    move_or_swap,
+    step_arrangement,
+    step_kind,
+)
 
 from . import forms, services
 from .models import WorkshopDay
@@ -51,6 +59,7 @@ def _context(classroom, day, **extra) -> dict:
         "quiet_first": services.quiet_first(classroom),
         "temporary": services.active_temporary(classroom, day.date),
         "half": _every_other_partner(day),
+        "undo": undo_of(day, names),
         **extra,
     }
 
@@ -104,8 +113,9 @@ def mark_absent(request, pk):
     form = forms.AbsentForm(request.POST, classroom=classroom)
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
-    data = form.cleaned_data
-    services.set_absent(day, data["student"], data["absent"] == "yes")
+    data, absent = form.cleaned_data, form.cleaned_data["absent"] == "yes"
+    with services.recorded(day, "away" if absent else "back", [data["student"]]):
+        services.set_absent(day, data["student"], absent)
     return _respond(request, classroom, day)
 
 
@@ -131,11 +141,12 @@ def adjust(request, pk):
     if arrangement is None:
         return _respond(request, classroom, day, pending=form.pending(outcome.needs_confirming))
     temporary = services.active_temporary(classroom, day.date)
-    if temporary is not None:
-        services.adjust_temporary(day, temporary, asked)
-    else:
-        day.arrangement, day.is_accepted = arrangement, False
-        day.save(update_fields=["arrangement", "is_accepted"])
+    with services.recorded(day, *step_kind(asked), temporary=temporary is not None):
+        if temporary is not None:
+            services.adjust_temporary(day, temporary, asked)
+        else:
+            day.arrangement, day.is_accepted = arrangement, False
+            day.save(update_fields=["arrangement", "is_accepted"])
     return _respond(request, classroom, day, moved=asked["student"])
 
 
@@ -144,8 +155,9 @@ def adjust(request, pk):
 @transaction.atomic
 def accept(request, pk):
     classroom, day = _day_or_404(request, pk)
-    day.is_accepted = True
-    day.save(update_fields=["is_accepted"])
+    with services.recorded(day, "accept"):
+        day.is_accepted = True
+        day.save(update_fields=["is_accepted"])
     return _respond(request, classroom, day)
 
 
@@ -154,8 +166,9 @@ def accept(request, pk):
 @transaction.atomic
 def start_again(request, pk):
     classroom, day = _day_or_404(request, pk)
-    day.plan = classroom.current_plan
-    services.remake(day)
+    with services.recorded(day, "start_again"):
+        day.plan = classroom.current_plan
+        services.remake(day)
     return _respond(request, classroom, day)
 
 
@@ -191,8 +204,10 @@ def teacher_partner(request, pk):
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
     student = classroom.students.get(pk=form.cleaned_data["student"])
-    services.set_support(student, with_teacher=form.cleaned_data["on"] == "yes")
-    services.remake(day)
+    on = form.cleaned_data["on"] == "yes"
+    with services.recorded(day, "with_teacher" if on else "ready", [student.pk], support=True):
+        services.set_support(student, with_teacher=on)
+        services.remake(day)
     return _respond(request, classroom, day)
 
 
@@ -207,7 +222,8 @@ def observe(request, pk):
         return _respond(request, classroom, day, error=form.first_error)
     student = classroom.students.get(pk=form.cleaned_data["student"])
     until = day.date + timedelta(days=form.cleaned_data["days"])
-    services.set_support(student, observe_until=until)
+    with services.recorded(day, "observe", [student.pk], support=True):
+        services.set_support(student, observe_until=until)
     return _respond(request, classroom, day)
 
 
@@ -221,7 +237,8 @@ def observe_end(request, pk):
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
     student = classroom.students.get(pk=form.cleaned_data["student"])
-    services.set_support(student, observe_until=None)
+    with services.recorded(day, "observe_end", [student.pk], support=True):
+        services.set_support(student, observe_until=None)
     return _respond(request, classroom, day)
 
 
@@ -234,7 +251,8 @@ def place(request, pk):
     form = forms.StudentForm(request.POST, classroom=classroom, among=services.unplaced(day))
     if not form.is_valid():
         return _respond(request, classroom, day, error="That student already has a place today.")
-    services.place(day, form.cleaned_data["student"])
+    with services.recorded(day, "place", [form.cleaned_data["student"]]):
+        services.place(day, form.cleaned_data["student"])
     return _respond(request, classroom, day, moved=form.cleaned_data["student"])
 
 
@@ -250,7 +268,8 @@ def temporary(request, pk):
     days = 0 if form.cleaned_data["length"] == "day" else 6 - day.date.weekday()
     try:
         ends = day.date + timedelta(days=max(days, 0))
-        services.start_temporary(day, form.cleaned_data["choosers"], ends)
+        with services.recorded(day, "temporary", temporary=True):
+            services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
         problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
         return _respond(request, classroom, day, error=problem)
@@ -262,7 +281,24 @@ def temporary(request, pk):
 @transaction.atomic
 def temporary_end(request, pk):
     classroom, day = _day_or_404(request, pk)
-    services.end_temporary(day)
+    with services.recorded(day, "temporary_end", temporary=True):
+        services.end_temporary(day)
+    return _respond(request, classroom, day)
+
+
+@login_required
+@require_POST
+@transaction.atomic
+def undo(request, pk):
+    """Take back today's newest step (a "Do it anyway" one too)."""
+    classroom, day = _day_or_404(request, pk)
+    form = UndoForm(request.POST)
+    if not form.is_valid():
+        return _respond(request, classroom, day, error=BOARD_CHANGED)
+    try:
+        services.undo(day, form.cleaned_data["version"])
+    except BoardError as error:
+        return _respond(request, classroom, day, error=str(error))
     return _respond(request, classroom, day)
 
 

@@ -18,14 +18,20 @@ SHOWS_NAME = (
 )
 
 
-def test_the_projector_follows_the_tablet_and_numbers_stay(open_page, django_user_model):
-    classroom = demo_class_with_current_plan(django_user_model)
+def today_and_projector(open_page, classroom):
+    """A tablet on Today and a projector on the wall, both signed in to the class."""
     tablet, wall = open_page(TABLET), open_page(PROJECTOR)
     for page in (tablet, wall):
         sign_in(page)
     tablet.goto(reverse("workshop:today", args=[classroom.pk]))
     board_ready(tablet)
     wall.goto(reverse("workshop:projector", args=[classroom.pk]))
+    return tablet, wall
+
+
+def test_the_projector_follows_the_tablet_and_numbers_stay(open_page, django_user_model):
+    classroom = demo_class_with_current_plan(django_user_model)
+    tablet, wall = today_and_projector(open_page, classroom)
     names = names_of(classroom)
     plan = board_plan(classroom.current_plan)
     pairs = [pks_of(p.members) for p in plan.partnerships if len(p.members) == 2]

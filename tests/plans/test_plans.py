@@ -158,14 +158,20 @@ def do_it_anyway(body: str) -> dict:
     return json.loads(html.unescape(button.group(1)))
 
 
-def test_a_move_that_breaks_a_rule_waits_for_confirmation(alice_client, alice):
+def draft_keeping_apart(client, alice) -> tuple[Plan, int, int]:
+    """A class of four (Ana, Ben, Cy, Di) with Ana and Cy kept apart, and its draft."""
     classroom = make_classroom(alice)
     for name in ("Ana", "Ben", "Cy", "Di"):
         make_student(classroom, name=name)
     ana, cy = pks_of(classroom, "Ana", "Cy")
     make_rule(classroom, kind="keep_apart", students=[ana, cy])
-    generate(alice_client, classroom, threes="")
-    plan = draft_of(classroom)
+    generate(client, classroom, threes="")
+    return draft_of(classroom), ana, cy
+
+
+def test_a_move_that_breaks_a_rule_waits_for_confirmation(alice_client, alice):
+    plan, ana, cy = draft_keeping_apart(alice_client, alice)
+    classroom = plan.classroom
     ana_group = next(g for g in groups(plan) if ana in g)
     partner = next(m for m in ana_group if m != ana)
     partner_name = names_of(classroom)[partner]
