@@ -3,7 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from partnerup.engine import TAG_MAX_LENGTH, name_key, refused_character, student_fields
+from partnerup.engine import (
+    ENGLISH_LEVELS,
+    LEVELS,
+    TAG_MAX_LENGTH,
+    name_key,
+    refused_character,
+    student_fields,
+)
 from partnerup.textcheck import TextChecked
 
 from . import services
@@ -56,8 +63,10 @@ class StudentForm(TextChecked, forms.ModelForm):
             "teacher_notes": "Private notes (only you see these)",
         }
         widgets = {
-            "level": forms.NumberInput(attrs={"min": 1, "max": 4}),
-            "english_level": forms.NumberInput(attrs={"min": 1, "max": 6, "step": 0.1}),
+            "level": forms.NumberInput(attrs={"min": LEVELS[0], "max": LEVELS[1]}),
+            "english_level": forms.NumberInput(
+                attrs={"min": ENGLISH_LEVELS[0], "max": ENGLISH_LEVELS[1], "step": 0.1}
+            ),
             "teacher_notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -138,18 +147,6 @@ class StudentForm(TextChecked, forms.ModelForm):
                 f"This class has {others.count()} students, the most a class can have."
             )
         return name
-
-    def clean_level(self):
-        level = self.cleaned_data["level"]
-        if level is not None and not 1 <= level <= 4:
-            raise forms.ValidationError("Writing level is 1, 2, 3 or 4.")
-        return level
-
-    def clean_english_level(self):
-        value = self.cleaned_data["english_level"]
-        if value is not None and not 1 <= value <= 6:
-            raise forms.ValidationError("English level is WIDA 1-6.")
-        return value
 
     def clean(self):
         cleaned = super().clean()

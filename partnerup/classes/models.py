@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from partnerup.engine import (
+    ENGLISH_LEVELS,
     EXTERNAL_ID_MAX_LENGTH,
+    LEVELS,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,
     TALK_STYLES,
@@ -54,6 +57,11 @@ def lock_class(classroom: Classroom) -> None:
     Classroom.objects.select_for_update().filter(pk=classroom.pk).exists()
 
 
+def _within(bounds: tuple[int, int], message: str) -> list:
+    """Validators for a number the engine bounds (its LEVELS, ENGLISH_LEVELS)."""
+    return [MinValueValidator(bounds[0], message), MaxValueValidator(bounds[1], message)]
+
+
 class Student(models.Model):
     """A writer in a class. Everything else refers to a student by id (foreign keys,
     or ids inside JSON lists), so renaming a student changes this row only."""
@@ -66,12 +74,20 @@ class Student(models.Model):
     name_key = models.CharField(max_length=NAME_MAX_LENGTH * 3, editable=False)
     # The school's student id, when an import gave one: the next import matches by it.
     external_id = models.CharField(max_length=EXTERNAL_ID_MAX_LENGTH, blank=True)
-    level = models.PositiveSmallIntegerField(null=True, blank=True)
+    level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=_within(LEVELS, "Writing level is 1, 2, 3 or 4.")
+    )
     goals = models.JSONField(default=list, blank=True)
     strengths = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
     home_language = models.CharField(max_length=TAG_MAX_LENGTH, blank=True)
-    english_level = models.DecimalField(max_digits=2, decimal_places=1, null=True, blank=True)
+    english_level = models.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=_within(ENGLISH_LEVELS, "English level is WIDA 1-6."),
+    )
     choices = models.JSONField(default=list, blank=True)  # classmates' ids, ranked
     avoid = models.JSONField(default=list, blank=True)  # classmates' ids
     talk = models.CharField(max_length=10, choices=TALK_CHOICES, default="balanced")
