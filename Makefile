@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint
+.PHONY: run test bench lint messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -25,8 +25,26 @@ $(CHROMIUM):
 	$$SUDO apt-get update -qq && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(STAMP) $(CHROMIUM)
+# The translation tests extract and compile catalogues with GNU gettext.
+MSGFMT := /usr/bin/msgfmt
+
+$(MSGFMT):
+	@echo "Installing GNU gettext for the translation tests..."
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Translation tests need GNU gettext: apt-get install gettext (as root)"; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext
+
+test: $(STAMP) $(CHROMIUM) $(MSGFMT)
 	$(BIN)/python -m pytest
+
+# After changing words the app shows: refresh every catalogue (partnerup/locale), then
+# translate the new entries and run it again to compile them. The compiled .mo files are
+# committed, so `make run` needs no gettext tools; a test checks they match the .po files.
+messages: $(STAMP) $(MSGFMT)
+	cd partnerup && ../$(BIN)/python ../manage.py makemessages --all --no-location --no-obsolete
+	cd partnerup && ../$(BIN)/python ../manage.py compilemessages
 
 bench: $(STAMP)
 	$(BIN)/partnerup bench --out benchmarks/engine.md

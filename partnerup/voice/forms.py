@@ -27,7 +27,7 @@ class SurveyQuestionsForm(FirstError, TextChecked, forms.Form):
     starter = forms.TypedMultipleChoiceField(
         coerce=int,
         required=False,
-        choices=[(str(i), text) for i, (text, _) in enumerate(STARTER_QUESTIONS)],
+        choices=[(str(i), text) for i, text in enumerate(STARTER_QUESTIONS)],
         error_messages={"invalid_choice": "Choose questions from the list."},
     )
     own = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
