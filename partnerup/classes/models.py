@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from partnerup.engine.names import (
     EXTERNAL_ID_MAX_LENGTH,
@@ -57,7 +58,11 @@ class Student(models.Model):
     """A writer in a class. Everything else refers to a student by id (foreign keys,
     or ids inside JSON lists), so renaming a student changes this row only."""
 
-    TALK_CHOICES = [("quiet", "Quiet"), ("balanced", "Balanced"), ("dominant", "Dominant")]
+    TALK_CHOICES = [
+        ("quiet", gettext_lazy("Quiet")),
+        ("balanced", gettext_lazy("Balanced")),
+        ("dominant", gettext_lazy("Dominant")),
+    ]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="students")
     name = models.CharField(max_length=NAME_MAX_LENGTH)
@@ -108,7 +113,11 @@ class Student(models.Model):
 
 
 class Rule(models.Model):
-    KINDS = [("keep_apart", "Keep apart"), ("keep_together", "Keep together"), ("lock", "Lock")]
+    KINDS = [
+        ("keep_apart", gettext_lazy("Keep apart")),
+        ("keep_together", gettext_lazy("Keep together")),
+        ("lock", gettext_lazy("Lock")),
+    ]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="rules")
     kind = models.CharField(max_length=20, choices=KINDS)

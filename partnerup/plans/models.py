@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from partnerup.classes.models import Classroom
 
@@ -38,7 +39,7 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name or "Draft plan"
+        return self.name or _("Draft plan")
 
     @property
     def has_ended(self) -> bool:
@@ -48,7 +49,9 @@ class Plan(models.Model):
     @property
     def dates(self) -> str:
         if self.starts and self.ends:
-            return f"{self.starts:%b} {self.starts.day} – {self.ends:%b} {self.ends.day}"
+            return (
+                f"{dateformat.format(self.starts, 'M j')} – {dateformat.format(self.ends, 'M j')}"
+            )
         if self.starts:
-            return f"from {self.starts:%b} {self.starts.day}"
+            return _("from %(date)s") % {"date": dateformat.format(self.starts, "M j")}
         return ""

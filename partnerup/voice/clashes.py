@@ -8,6 +8,8 @@ the class roster): nothing here decides who may work with whom.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from partnerup import engine
 from partnerup.classes.keys import key_pk, student_key
 from partnerup.classes.models import Classroom
@@ -24,18 +26,22 @@ def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
     answered although a hard rule keeps the two apart}, for students with such answers."""
     students, rules = class_roster(classroom)
     # Past partners bind only in a plan that forbids repeats, a choice made per plan.
-    hard, _ = collect_hard_rules(students, rules, engine.PlanSettings(allow_repeats=True))
+    hard, _kept_together = collect_hard_rules(
+        students, rules, engine.PlanSettings(allow_repeats=True)
+    )
     names = names_of(classroom)
     found: dict[int, list[str]] = {}
     for answers in Answers.objects.filter(student__classroom=classroom).select_related("student"):
         student = answers.student
-        picked = [(pk, "{name} chose {other}") for pk in student.choices if answers.chose_at]
-        picked += [(pk, "{name} answered {other}'s want ad") for pk in answers.answered_ads]
-        for pk, deed in picked:
+        chose = _("%(name)s chose %(other)s, but they are kept apart (%(why)s).")
+        answered = _("%(name)s answered %(other)s's want ad, but they are kept apart (%(why)s).")
+        picked = [(pk, chose) for pk in student.choices if answers.chose_at]
+        picked += [(pk, answered) for pk in answers.answered_ads]
+        for pk, sentence in picked:
             why = _kept_apart(hard, student.pk, pk, names) if pk in names else ""
             if why:
-                said = deed.format(name=student.name, other=names[pk])
-                found.setdefault(student.pk, []).append(f"{said}, but they are kept apart ({why}).")
+                said = sentence % {"name": student.name, "other": names[pk], "why": why}
+                found.setdefault(student.pk, []).append(said)
     return found
 
 
@@ -47,8 +53,10 @@ def _kept_apart(hard: HardRules, a: int, b: int, names: dict[int, str]) -> str:
         return ""
     why = hard.why_apart.get(frozenset(pair), "")
     if why.startswith("keep-apart rule"):
-        return "rule"
+        return _("rule")
     if AVOIDS in why:
         avoider = key_pk(why.split(AVOIDS)[0])
-        return f"{names.get(avoider, 'a')}'s avoid list" if avoider else "avoid list"
+        if avoider and avoider in names:
+            return _("%(name)s's avoid list") % {"name": names[avoider]}
+        return _("avoid list")
     return why  # "reading partners", "past partners", or "" when not kept apart
