@@ -88,9 +88,11 @@ def read_po(text: str) -> list[Entry]:
 def write_po(entries: list[Entry]) -> str:
     blocks = []
     for e in entries:
-        lines = list(e.comments)
+        # GNU order: comments, then flags, then the previous msgid ("#|") of a fuzzy entry.
+        lines = [c for c in e.comments if not c.startswith("#|")]
         if e.flags:
             lines.append("#, " + ", ".join(e.flags))
+        lines += [c for c in e.comments if c.startswith("#|")]
         if e.msgctxt is not None:
             lines.append("msgctxt " + _quote(e.msgctxt))
         lines.append("msgid " + _quote(e.msgid))

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partnerup.classes.models import Classroom
 
@@ -49,9 +50,11 @@ class Plan(models.Model):
     @property
     def dates(self) -> str:
         if self.starts and self.ends:
-            return (
-                f"{dateformat.format(self.starts, 'M j')} – {dateformat.format(self.ends, 'M j')}"
-            )
+            return f"{_short_day(self.starts)} – {_short_day(self.ends)}"
         if self.starts:
-            return _("from %(date)s") % {"date": dateformat.format(self.starts, "M j")}
+            return _("from %(date)s") % {"date": _short_day(self.starts)}
         return ""
+
+
+def _short_day(day) -> str:
+    return dateformat.format(day, pgettext("date format", "M j"))

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
@@ -60,7 +61,7 @@ def week_make(request, pk):
         messages.error(
             request,
             _("%(day)s is not a Monday: choose a Monday.")
-            % {"day": dateformat.format(monday, "l, F j")},
+            % {"day": dateformat.format(monday, pgettext("date format", "l, F j"))},
         )
         return redirect("workshop:headlines", pk=pk)
     exists = classroom.headlines.filter(monday=monday).exists()
@@ -71,7 +72,7 @@ def week_make(request, pk):
                 "The week of %(monday)s already has headline partners: "
                 "tick “Make them again” to replace them."
             )
-            % {"monday": dateformat.format(monday, "F j")},
+            % {"monday": dateformat.format(monday, pgettext("date format", "F j"))},
         )
         return redirect("workshop:headlines", pk=pk)
     try:
