@@ -14,27 +14,27 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/partnerup serve --demo
 
-# Browser tests drive Debian's Chromium; install it when missing (root or sudo).
+# The tests need two Debian packages; each is installed when missing (root or sudo).
+define apt_install
+	@echo "Installing Debian's $(1) for the tests..."
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "The tests need Debian's $(1): apt-get install $(1) (as root)"; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)
+endef
+
+# Browser tests drive Debian's Chromium.
 CHROMIUM := /usr/bin/chromium
 
 $(CHROMIUM):
-	@echo "Installing Debian's Chromium for the browser tests..."
-	if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "Browser tests need Debian's chromium: apt-get install chromium (as root)"; exit 1; fi; \
-	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$(call apt_install,chromium)
 
 # The translation tests extract and compile catalogues with GNU gettext.
 MSGFMT := /usr/bin/msgfmt
 
 $(MSGFMT):
-	@echo "Installing GNU gettext for the translation tests..."
-	if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "Translation tests need GNU gettext: apt-get install gettext (as root)"; exit 1; fi; \
-	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext
+	$(call apt_install,gettext)
 
 test: $(STAMP) $(CHROMIUM) $(MSGFMT)
 	$(BIN)/python -m pytest
