@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint
+.PHONY: run test bench lint messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -14,19 +14,37 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/partnerup serve --demo
 
-# Browser tests drive Debian's Chromium; install it when missing (root or sudo).
+# The tests need two Debian packages; each is installed when missing (root or sudo).
+define apt_install
+	@echo "Installing Debian's $(1) for the tests..."
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "The tests need Debian's $(1): apt-get install $(1) (as root)"; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)
+endef
+
+# Browser tests drive Debian's Chromium.
 CHROMIUM := /usr/bin/chromium
 
 $(CHROMIUM):
-	@echo "Installing Debian's Chromium for the browser tests..."
-	if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	elif command -v sudo >/dev/null; then SUDO=sudo; \
-	else echo "Browser tests need Debian's chromium: apt-get install chromium (as root)"; exit 1; fi; \
-	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$(call apt_install,chromium)
 
-test: $(STAMP) $(CHROMIUM)
+# The translation tests extract and compile catalogues with GNU gettext.
+MSGFMT := /usr/bin/msgfmt
+
+$(MSGFMT):
+	$(call apt_install,gettext)
+
+test: $(STAMP) $(CHROMIUM) $(MSGFMT)
 	$(BIN)/python -m pytest
+
+# After changing words the app shows: refresh every catalogue (partnerup/locale), then
+# translate the new entries and run it again to compile them. The compiled .mo files are
+# committed, so `make run` needs no gettext tools; a test checks they match the .po files.
+messages: $(STAMP) $(MSGFMT)
+	cd partnerup && ../$(BIN)/python ../manage.py makemessages --all --no-location --no-obsolete
+	cd partnerup && ../$(BIN)/python ../manage.py compilemessages
 
 bench: $(STAMP)
 	$(BIN)/partnerup bench --out benchmarks/engine.md

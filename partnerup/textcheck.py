@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext as _
 
 from partnerup.engine import refused_character
 
@@ -19,13 +20,17 @@ DEFAULT_MAX_LENGTH = 200
 def check_line(value: str) -> None:
     problem = refused_character(value)
     if problem:
-        raise ValidationError(f"This has {problem}; please type it again.")
+        raise ValidationError(
+            _("This has %(problem)s; please type it again.") % {"problem": problem}
+        )
 
 
 def check_text(value: str) -> None:
     problem = refused_character(value, multiline=True)
     if problem:
-        raise ValidationError(f"This has {problem}; please type it again.")
+        raise ValidationError(
+            _("This has %(problem)s; please type it again.") % {"problem": problem}
+        )
 
 
 class TextChecked:

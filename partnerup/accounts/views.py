@@ -7,6 +7,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classes_for
@@ -15,7 +17,7 @@ from .forms import DeleteAccountForm
 
 
 class SignUpForm(UserCreationForm):
-    email = forms.EmailField(help_text="For password resets only.")
+    email = forms.EmailField(help_text=gettext_lazy("For password resets only."))
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -60,7 +62,7 @@ def delete_account(request):
             classes_for(user).delete()  # with every row of each class (cascades)
             user.delete()
         logout(request)
-        messages.success(request, "Your account and all its classes are deleted.")
+        messages.success(request, _("Your account and all its classes are deleted."))
         return redirect("home")
     context = {"form": form, "classrooms": classes_for(user)}
     return render(request, "accounts/delete.html", context, status=400 if form.errors else 200)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerup.engine import (
     ENGLISH_LEVELS,
@@ -19,21 +21,33 @@ from .models import Classroom, Rule, Student
 # The rules a teacher edits by hand; locks are made on the planning board.
 EDITABLE_RULE_KINDS = ("keep_apart", "keep_together")
 
-NOT_IN_CLASS = {"invalid_choice": "'%(value)s' is not a student in this class."}
+NOT_IN_CLASS = {"invalid_choice": gettext_lazy("'%(value)s' is not a student in this class.")}
 TAG_FIELDS = ("interests", "goals", "strengths")
 # Ranked choices are three pickers, so a student names up to three classmates.
-CHOICE_FIELDS = (("choice1", "1st"), ("choice2", "2nd"), ("choice3", "3rd"))
+CHOICE_FIELDS = (
+    ("choice1", gettext_lazy("1st choice")),
+    ("choice2", gettext_lazy("2nd choice")),
+    ("choice3", gettext_lazy("3rd choice")),
+)
+TAG_LABELS = {
+    "interests": gettext_lazy("Interests"),
+    "goals": gettext_lazy("Goals"),
+    "strengths": gettext_lazy("Strengths"),
+}
 
 
 class ClassroomForm(TextChecked, forms.ModelForm):
     class Meta:
         model = Classroom
         fields = ["name"]
-        labels = {"name": "Class name"}
+        labels = {"name": gettext_lazy("Class name")}
 
 
 class RosterUploadForm(TextChecked, forms.Form):
-    roster = forms.FileField(label="Roster CSV file", help_text="Saved from a spreadsheet as CSV.")
+    roster = forms.FileField(
+        label=gettext_lazy("Roster CSV file"),
+        help_text=gettext_lazy("Saved from a spreadsheet as CSV."),
+    )
 
 
 class StudentForm(TextChecked, forms.ModelForm):
@@ -51,16 +65,18 @@ class StudentForm(TextChecked, forms.ModelForm):
             "new_student", "avoid", "reading_partner", "past_partners", "teacher_notes",
         ]  # fmt: skip
         labels = {
-            "level": "Writing level (1-4)",
-            "english_level": "English level (WIDA 1-6, blank if fluent)",
-            "talk": "Talk style",
-            "often_absent": "Often absent",
-            "social_support": "Needs social support",
-            "floater": "Floater (joins where needed)",
-            "new_student": "New to the class",
-            "avoid": "Avoid (never partner with)",
-            "past_partners": "Past partners",
-            "teacher_notes": "Private notes (only you see these)",
+            "name": gettext_lazy("Name"),
+            "level": gettext_lazy("Writing level (1-4)"),
+            "home_language": gettext_lazy("Home language"),
+            "english_level": gettext_lazy("English level (WIDA 1-6, blank if fluent)"),
+            "talk": gettext_lazy("Talk style"),
+            "often_absent": gettext_lazy("Often absent"),
+            "social_support": gettext_lazy("Needs social support"),
+            "floater": gettext_lazy("Floater (joins where needed)"),
+            "new_student": gettext_lazy("New to the class"),
+            "avoid": gettext_lazy("Avoid (never partner with)"),
+            "past_partners": gettext_lazy("Past partners"),
+            "teacher_notes": gettext_lazy("Private notes (only you see these)"),
         }
         widgets = {
             "level": forms.NumberInput(attrs={"min": LEVELS[0], "max": LEVELS[1]}),
@@ -92,8 +108,8 @@ class StudentForm(TextChecked, forms.ModelForm):
         self.fields["reading_partner"] = forms.ModelChoiceField(
             queryset=others,
             required=False,
-            label="Reading partner",
-            error_messages={"invalid_choice": "That is not a student in this class."},
+            label=_("Reading partner"),
+            error_messages={"invalid_choice": _("That is not a student in this class.")},
         )
         for column, rank in CHOICE_FIELDS:
             self.fields[column] = forms.TypedChoiceField(
@@ -101,10 +117,10 @@ class StudentForm(TextChecked, forms.ModelForm):
                 choices=pick,
                 coerce=int,
                 empty_value=None,
-                label=f"{rank} choice",
+                label=rank,
                 error_messages=NOT_IN_CLASS,
             )
-        for (column, _), chosen in zip(CHOICE_FIELDS, self.instance.choices, strict=False):
+        for (column, _rank), chosen in zip(CHOICE_FIELDS, self.instance.choices, strict=False):
             self.initial[column] = str(chosen)
 
     def _add_tag_fields(self, field: str, known: list[str]) -> None:
@@ -112,10 +128,10 @@ class StudentForm(TextChecked, forms.ModelForm):
             required=False,
             choices=[(tag, tag) for tag in known],
             widget=forms.CheckboxSelectMultiple,
-            label=field.capitalize(),
+            label=TAG_LABELS[field],
         )
         self.fields[f"{field}_new"] = forms.CharField(
-            required=False, max_length=1000, label="Add new (separate with ;)"
+            required=False, max_length=1000, label=_("Add new (separate with ;)")
         )
         # A student's own tags are ticked, in the class's spelling of each.
         spelling = {tag.lower(): tag for tag in known}
@@ -134,17 +150,20 @@ class StudentForm(TextChecked, forms.ModelForm):
         return [(self[field], self[f"{field}_new"]) for field in TAG_FIELDS]
 
     def partner_fields(self):
-        return [self[column] for column, _ in CHOICE_FIELDS] + [self["reading_partner"]]
+        return [self[column] for column, _rank in CHOICE_FIELDS] + [self["reading_partner"]]
 
     def clean_name(self):
         name = self.cleaned_data["name"]
         others = self.classroom.students.exclude(pk=self.instance.pk)
         same = others.filter(name_key=name_key(name)).first()
         if same is not None:
-            raise forms.ValidationError(f"{same.name} is already in this class; add an initial.")
+            raise forms.ValidationError(
+                _("%(name)s is already in this class; add an initial.") % {"name": same.name}
+            )
         if self.instance.pk is None and others.count() >= settings.PARTNERUP_MAX_CLASS_SIZE:
             raise forms.ValidationError(
-                f"This class has {others.count()} students, the most a class can have."
+                _("This class has %(count)s students, the most a class can have.")
+                % {"count": others.count()}
             )
         return name
 
@@ -156,14 +175,19 @@ class StudentForm(TextChecked, forms.ModelForm):
         for field in TAG_FIELDS:
             for tag in cleaned[field]:
                 if len(tag) > TAG_MAX_LENGTH or refused_character(tag):
-                    self.add_error(f"{field}_new", f"Keep each one under {TAG_MAX_LENGTH} letters.")
+                    self.add_error(
+                        f"{field}_new",
+                        _("Keep each one under %(most)s letters.") % {"most": TAG_MAX_LENGTH},
+                    )
         chosen: list[int] = []
         names = dict(self.fields["avoid"].choices)
-        for column, _ in CHOICE_FIELDS:
+        for column, _rank in CHOICE_FIELDS:
             pk = cleaned.get(column)
             if pk and pk in chosen:
                 self.add_error(
-                    column, f"{names[str(pk)]} is already a choice above; pick someone else."
+                    column,
+                    _("%(name)s is already a choice above; pick someone else.")
+                    % {"name": names[str(pk)]},
                 )
             elif pk:
                 chosen.append(pk)
@@ -207,14 +231,14 @@ class RuleForm(TextChecked, forms.Form):
     kind = forms.ChoiceField(
         choices=[kind for kind in Rule.KINDS if kind[0] in EDITABLE_RULE_KINDS],
         widget=forms.RadioSelect,
-        label="Kind of rule",
-        error_messages={"required": "Choose keep apart or keep together."},
+        label=gettext_lazy("Kind of rule"),
+        error_messages={"required": gettext_lazy("Choose keep apart or keep together.")},
     )
     students = forms.TypedMultipleChoiceField(
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        label="Students (pick two or more)",
-        error_messages={**NOT_IN_CLASS, "required": "Pick at least two students."},
+        label=gettext_lazy("Students (pick two or more)"),
+        error_messages={**NOT_IN_CLASS, "required": gettext_lazy("Pick at least two students.")},
     )
 
     def __init__(self, *args, classroom: Classroom, **kwargs):
@@ -226,7 +250,7 @@ class RuleForm(TextChecked, forms.Form):
     def clean_students(self):
         picked = set(self.cleaned_data["students"])
         if len(picked) < 2:
-            raise forms.ValidationError("Pick at least two students.")
+            raise forms.ValidationError(_("Pick at least two students."))
         return [pk for pk in self.names if pk in picked]
 
     def clean(self):
@@ -237,19 +261,26 @@ class RuleForm(TextChecked, forms.Form):
         if kind == "keep_together" and len(pks) > 3:
             self.add_error(
                 "students",
-                f"Keep together is for two or three students (partnerships are pairs or "
-                f"threes); you picked {len(pks)}.",
+                _(
+                    "Keep together is for two or three students (partnerships are pairs or "
+                    "threes); you picked %(count)s."
+                )
+                % {"count": len(pks)},
             )
             return cleaned
         for rule in self.classroom.rules.filter(kind=kind):
             if set(pks) <= set(rule.students):
                 raise forms.ValidationError(
-                    f"The rule “{rule.described(self.names)}” already covers this."
+                    _("The rule “%(rule)s” already covers this.")
+                    % {"rule": rule.described(self.names)}
                 )
         clashes = services.rule_clashes(self.classroom, kind, pks)
         if clashes:
             raise forms.ValidationError(
-                [f"This clashes with the class's other rules: {clash}." for clash in clashes]
+                [
+                    _("This clashes with the class's other rules: %(clash)s.") % {"clash": clash}
+                    for clash in clashes
+                ]
             )
         return cleaned
 
@@ -261,8 +292,10 @@ class ImportConfirmForm(TextChecked, forms.Form):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Remove these students who are not in the file",
-        error_messages={"invalid_choice": "That student is not in this class any more."},
+        label=gettext_lazy("Remove these students who are not in the file"),
+        error_messages={
+            "invalid_choice": gettext_lazy("That student is not in this class any more.")
+        },
     )
 
     def __init__(self, *args, students, **kwargs):
@@ -272,8 +305,10 @@ class ImportConfirmForm(TextChecked, forms.Form):
 
 class RestoreForm(TextChecked, forms.Form):
     export = forms.FileField(
-        label="PartnerUp export",
-        help_text="The .zip that “Download everything” made (or the class.json inside it).",
+        label=gettext_lazy("PartnerUp export"),
+        help_text=gettext_lazy(
+            "The .zip that “Download everything” made (or the class.json inside it)."
+        ),
     )
 
 
@@ -281,7 +316,7 @@ class DeleteClassForm(TextChecked, forms.Form):
     """Deleting a class asks for its name, typed exactly: a slip of the finger on a
     button cannot delete a year of a class's history."""
 
-    name = forms.CharField(label="Type the class name to confirm", max_length=200)
+    name = forms.CharField(label=gettext_lazy("Type the class name to confirm"), max_length=200)
 
     def __init__(self, *args, classroom: Classroom, **kwargs):
         super().__init__(*args, **kwargs)
@@ -291,6 +326,7 @@ class DeleteClassForm(TextChecked, forms.Form):
         typed = self.cleaned_data["name"]
         if typed.strip() != self.classroom.name:
             raise forms.ValidationError(
-                f"That is not the class name: type {self.classroom.name} exactly to delete it."
+                _("That is not the class name: type %(name)s exactly to delete it.")
+                % {"name": self.classroom.name}
             )
         return typed

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from partnerup.engine import (
     ENGLISH_LEVELS,
@@ -57,7 +58,14 @@ def lock_class(classroom: Classroom) -> None:
     Classroom.objects.select_for_update().filter(pk=classroom.pk).exists()
 
 
-def _within(bounds: tuple[int, int], message: str) -> list:
+TALK_LABELS = {
+    "quiet": gettext_lazy("Quiet"),
+    "balanced": gettext_lazy("Balanced"),
+    "dominant": gettext_lazy("Dominant"),
+}
+
+
+def _within(bounds: tuple[int, int], message) -> list:
     """Validators for a number the engine bounds (its LEVELS, ENGLISH_LEVELS)."""
     return [MinValueValidator(bounds[0], message), MaxValueValidator(bounds[1], message)]
 
@@ -66,7 +74,7 @@ class Student(models.Model):
     """A writer in a class. Everything else refers to a student by id (foreign keys,
     or ids inside JSON lists), so renaming a student changes this row only."""
 
-    TALK_CHOICES = [(style, style.capitalize()) for style in TALK_STYLES]
+    TALK_CHOICES = [(style, TALK_LABELS[style]) for style in TALK_STYLES]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="students")
     name = models.CharField(max_length=NAME_MAX_LENGTH)
@@ -75,7 +83,9 @@ class Student(models.Model):
     # The school's student id, when an import gave one: the next import matches by it.
     external_id = models.CharField(max_length=EXTERNAL_ID_MAX_LENGTH, blank=True)
     level = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=_within(LEVELS, "Writing level is 1, 2, 3 or 4.")
+        null=True,
+        blank=True,
+        validators=_within(LEVELS, gettext_lazy("Writing level is 1, 2, 3 or 4.")),
     )
     goals = models.JSONField(default=list, blank=True)
     strengths = models.JSONField(default=list, blank=True)
@@ -86,7 +96,7 @@ class Student(models.Model):
         decimal_places=1,
         null=True,
         blank=True,
-        validators=_within(ENGLISH_LEVELS, "English level is WIDA 1-6."),
+        validators=_within(ENGLISH_LEVELS, gettext_lazy("English level is WIDA 1-6.")),
     )
     choices = models.JSONField(default=list, blank=True)  # classmates' ids, ranked
     avoid = models.JSONField(default=list, blank=True)  # classmates' ids
@@ -125,7 +135,11 @@ class Student(models.Model):
 
 
 class Rule(models.Model):
-    KINDS = [("keep_apart", "Keep apart"), ("keep_together", "Keep together"), ("lock", "Lock")]
+    KINDS = [
+        ("keep_apart", gettext_lazy("Keep apart")),
+        ("keep_together", gettext_lazy("Keep together")),
+        ("lock", gettext_lazy("Lock")),
+    ]
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="rules")
     kind = models.CharField(max_length=20, choices=KINDS)

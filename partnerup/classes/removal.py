@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .keys import map_arrangement, student_key
 from .models import Student
@@ -23,23 +25,34 @@ def what_removing_deletes(student: Student) -> list[str]:
     found = []
     answers = Answers.objects.filter(student=student).first()
     if answers is not None and _answered_anything(answers):
-        found.append("their answers (want ad, classmates, goal, survey)")
+        found.append(_("their answers (want ad, classmates, goal, survey)"))
     if SignInCard.objects.filter(student=student).exists():
-        found.append("their sign-in card")
+        found.append(_("their sign-in card"))
     rules = sum(student.pk in rule.students for rule in student.classroom.rules.all())
     if rules:
-        found.append(f"{rules} rule{'s' if rules != 1 else ''} naming them")
+        found.append(
+            ngettext("%(n)s rule naming them", "%(n)s rules naming them", rules) % {"n": rules}
+        )
     days = sum(_in_arrangement(day.arrangement, student) for day in student.classroom.days.all())
     plans = sum(_in_arrangement(p.arrangement, student) for p in student.classroom.plans.all())
     if plans or days:
-        found.append(f"their place in {plans} plan(s) and {days} workshop day(s) of history")
+        found.append(
+            _("their place in %(plans)s plan(s) and %(days)s workshop day(s) of history")
+            % {"plans": plans, "days": days}
+        )
     turns = _lead_turns(student).count()
     if turns:
-        plural = "s" if turns != 1 else ""
-        found.append(f"{turns} turn-and-talk{plural} of their partnerships in the lead ledger")
+        found.append(
+            ngettext(
+                "%(n)s turn-and-talk of their partnerships in the lead ledger",
+                "%(n)s turn-and-talks of their partnerships in the lead ledger",
+                turns,
+            )
+            % {"n": turns}
+        )
     notes = student.headline_notes.count()
     if notes:
-        found.append(f"their two pluses and a wish from {notes} headline week(s)")
+        found.append(_("their two pluses and a wish from %(n)s headline week(s)") % {"n": notes})
     return found
 
 

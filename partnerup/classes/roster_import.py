@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerup import engine
 from partnerup.engine import name_key
@@ -154,8 +155,15 @@ def _problems(incoming: list[Incoming], existing: list[Student]) -> list[str]:
         other = staying.get(name_key(item.student.name))
         if other is not None and other.pk not in matched and item.match != other:
             problems.append(
-                f"{item.student.name}: another student of this class is already called "
-                f"{other.name} (school id {other.external_id or 'none'}); rename one of them"
+                _(
+                    "%(name)s: another student of this class is already called %(other)s "
+                    "(school id %(id)s); rename one of them"
+                )
+                % {
+                    "name": item.student.name,
+                    "other": other.name,
+                    "id": other.external_id or _("none"),
+                }
             )
     return problems
 
@@ -216,8 +224,11 @@ def apply_import(classroom: Classroom, roster: Roster, remove: set[int]) -> Impo
     size = len(preview.incoming) + len(missing - remove)
     if size > settings.PARTNERUP_MAX_CLASS_SIZE:
         raise ImportRefused(
-            f"This would make a class of {size} students; a class has at most "
-            f"{settings.PARTNERUP_MAX_CLASS_SIZE}. Remove students or split the class."
+            _(
+                "This would make a class of %(size)s students; a class has at most %(most)s. "
+                "Remove students or split the class."
+            )
+            % {"size": size, "most": settings.PARTNERUP_MAX_CLASS_SIZE}
         )
     forget_students(classroom, remove)
     saved = {item.student.name: _save_row(classroom, item) for item in preview.incoming}

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from partnerup import engine
@@ -46,7 +48,7 @@ def class_create(request):
         classroom.teacher = request.user
         classroom.save()
         return redirect("classes:detail", pk=classroom.pk)
-    return render(request, "classes/form.html", {"form": form, "title": "New class"})
+    return render(request, "classes/form.html", {"form": form, "title": _("New class")})
 
 
 @login_required
@@ -56,7 +58,7 @@ def class_rename(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("classes:detail", pk=pk)
-    return render(request, "classes/form.html", {"form": form, "title": "Rename class"})
+    return render(request, "classes/form.html", {"form": form, "title": _("Rename class")})
 
 
 @login_required
@@ -115,11 +117,15 @@ def roster_import(request, pk):
 
 def _read_upload(upload) -> tuple[str, str | None]:
     if upload.size > settings.PARTNERUP_MAX_UPLOAD_BYTES:
-        return "", f"{upload.name}: the file is larger than 1 MB; is it really a class roster?"
+        return "", _("%(file)s: the file is larger than 1 MB; is it really a class roster?") % {
+            "file": upload.name
+        }
     try:
         return upload.read().decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return "", f"{upload.name}: the file is not UTF-8 text (save it as 'CSV UTF-8')"
+        return "", _("%(file)s: the file is not UTF-8 text (save it as 'CSV UTF-8')") % {
+            "file": upload.name
+        }
 
 
 @login_required
@@ -128,12 +134,12 @@ def roster_import_confirm(request, pk):
     classroom = _classroom(request, pk)
     pending = request.session.get(PENDING_IMPORT)
     if not pending or pending.get("class") != pk:
-        messages.error(request, "Nothing to import: upload the roster again.")
+        messages.error(request, _("Nothing to import: upload the roster again."))
         return redirect("classes:import", pk=pk)
     reading = engine.read_roster(pending["text"], file=pending["name"])
     form = ImportConfirmForm(request.POST, students=classroom.students.all())
     if reading.problems or not form.is_valid():
-        messages.error(request, "The file could not be read again: upload it again.")
+        messages.error(request, _("The file could not be read again: upload it again."))
         return redirect("classes:import", pk=pk)
     try:
         roster = Roster.from_reading(reading)
@@ -145,8 +151,15 @@ def roster_import_confirm(request, pk):
     removed = len(set(form.cleaned_data["remove"]) & {m.student.pk for m in done.missing})
     messages.success(
         request,
-        f"Imported: {len(done.new)} new, {len(done.changed)} updated, "
-        f"{len(done.unchanged)} unchanged, {removed} removed.",
+        _(
+            "Imported: %(new)s new, %(changed)s updated, %(unchanged)s unchanged, %(removed)s removed."  # noqa: E501
+        )
+        % {
+            "new": len(done.new),
+            "changed": len(done.changed),
+            "unchanged": len(done.unchanged),
+            "removed": removed,
+        },
     )
     return redirect("classes:detail", pk=pk)
 
@@ -186,7 +199,7 @@ def student_edit(request, pk, student_pk=None):
         saved.classroom = classroom
         saved.save()
         return redirect("classes:student", pk=pk, student_pk=saved.pk)
-    title = f"Edit {student.name}" if student else "Add a student"
+    title = _("Edit %(name)s") % {"name": student.name} if student else _("Add a student")
     back = reverse("classes:student", args=[pk, student.pk]) if student else None
     context = {"classroom": classroom, "form": form, "title": title}
     context["cancel_url"] = back or reverse("classes:detail", args=[pk])
@@ -206,7 +219,7 @@ def student_remove(request, pk, student_pk):
         }
         return render(request, "classes/student_remove.html", context)
     forget_students(classroom, {student.pk})
-    messages.success(request, f"Removed {student.name}.")
+    messages.success(request, _("Removed %(name)s.") % {"name": student.name})
     return redirect("classes:detail", pk=pk)
 
 
@@ -224,7 +237,7 @@ def rules(request, pk):
     if request.method == "POST" and form.is_valid():
         kind, pks = form.cleaned_data["kind"], form.cleaned_data["students"]
         rule = services.add_rule(classroom, kind, pks)
-        messages.success(request, f"Added the rule “{rule.described(names)}”.")
+        messages.success(request, _("Added the rule “%(rule)s”.") % {"rule": rule.described(names)})
         return redirect("classes:rules", pk=pk)
     listed = classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS).order_by("kind", "pk")
     rules = [(rule, rule.described(names)) for rule in listed]
@@ -239,7 +252,8 @@ def rule_delete(request, pk, rule_pk):
     classroom = _classroom(request, pk)
     rule = get_object_or_404(classroom.rules.filter(kind__in=EDITABLE_RULE_KINDS), pk=rule_pk)
     rule.delete()
-    messages.success(request, f"Deleted the rule “{rule.described(services.names_of(classroom))}”.")
+    described = rule.described(services.names_of(classroom))
+    messages.success(request, _("Deleted the rule “%(rule)s”.") % {"rule": described})
     return redirect("classes:rules", pk=pk)
 
 
@@ -268,14 +282,18 @@ def class_restore(request):
         try:
             if upload.size > archive.MAX_FILE_BYTES:
                 raise archive.RestoreError(
-                    "The file is larger than 5 MB: a PartnerUp export is smaller."
+                    _("The file is larger than 5 MB: a PartnerUp export is smaller.")
                 )
             classroom = archive.restore_class(request.user, upload.read())
         except archive.RestoreError as error:
             problem = str(error)
         else:
             count = classroom.students.count()
-            messages.success(request, f"Restored {classroom.name} with {count} students.")
+            messages.success(
+                request,
+                _("Restored %(name)s with %(count)s students.")
+                % {"name": classroom.name, "count": count},
+            )
             return redirect("classes:detail", pk=classroom.pk)
     status = 400 if problem or form.errors else 200
     return render(
@@ -292,7 +310,7 @@ def class_delete(request, pk):
         name = classroom.name
         with transaction.atomic():
             classroom.delete()  # every row of the class goes with it (cascades)
-        messages.success(request, f"Deleted {name} and everything in it.")
+        messages.success(request, _("Deleted %(name)s and everything in it.") % {"name": name})
         return redirect("classes:list")
     context = {
         "classroom": classroom,
@@ -308,12 +326,15 @@ def what_deleting_deletes(classroom) -> list[str]:
 
     in_class = {"student__classroom": classroom}
     counts = [
-        (classroom.students.count(), "student", "students"),
-        (classroom.rules.count(), "rule", "rules"),
-        (classroom.plans.count(), "plan", "plans"),
-        (classroom.days.count(), "workshop day", "workshop days"),
-        (classroom.headlines.count(), "week of headline partners", "weeks of headline partners"),
-        (Answers.objects.filter(**in_class).count(), "student's answers", "students' answers"),
-        (SignInCard.objects.filter(**in_class).count(), "sign-in card", "sign-in cards"),
+        (classroom.students.count(), ngettext_lazy("%(n)s student", "%(n)s students", "n")),
+        (classroom.rules.count(), ngettext_lazy("%(n)s rule", "%(n)s rules", "n")),
+        (classroom.plans.count(), ngettext_lazy("%(n)s plan", "%(n)s plans", "n")),
+        (classroom.days.count(), ngettext_lazy("%(n)s workshop day", "%(n)s workshop days", "n")),
+        (classroom.headlines.count(), ngettext_lazy(
+            "%(n)s week of headline partners", "%(n)s weeks of headline partners", "n")),
+        (Answers.objects.filter(**in_class).count(), ngettext_lazy(
+            "%(n)s student's answers", "%(n)s students' answers", "n")),
+        (SignInCard.objects.filter(**in_class).count(), ngettext_lazy(
+            "%(n)s sign-in card", "%(n)s sign-in cards", "n")),
     ]  # fmt: skip
-    return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+    return [words % {"n": n} for n, words in counts if n]

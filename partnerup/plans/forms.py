@@ -3,50 +3,70 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerup.textcheck import TextChecked
 
 from .services import DEFAULT_SETTINGS, WEIGHT_NAMES
 
 NOT_ON_BOARD = {
-    "invalid_choice": "That student is not in this class.",
-    "required": "Choose a student to move.",
+    "invalid_choice": gettext_lazy("That student is not in this class."),
+    "required": gettext_lazy("Choose a student to move."),
 }
 
-HOW_MUCH = [(0, "Not at all"), (1, "A little"), (2, "Some"), (3, "Quite a lot"), (4, "A lot")]
+HOW_MUCH = [
+    (0, gettext_lazy("Not at all")),
+    (1, gettext_lazy("A little")),
+    (2, gettext_lazy("Some")),
+    (3, gettext_lazy("Quite a lot")),
+    (4, gettext_lazy("A lot")),
+]
 WEIGHT_LABELS = {
-    "choices": "Honour student choices",
-    "interests": "Shared interests",
-    "same_goal": "Similar goals",
-    "strength_meets_goal": "Strengths meet needs",
-    "level": "Writing levels",
-    "talk": "Talk styles",
-    "language": "Strong English models for emergent bilinguals",
+    "choices": gettext_lazy("Honour student choices"),
+    "interests": gettext_lazy("Shared interests"),
+    "same_goal": gettext_lazy("Similar goals"),
+    "strength_meets_goal": gettext_lazy("Strengths meet needs"),
+    "level": gettext_lazy("Writing levels"),
+    "talk": gettext_lazy("Talk styles"),
+    "language": gettext_lazy("Strong English models for emergent bilinguals"),
 }
 STRATEGIES = [
-    ("purposeful", "On purpose: weigh what matters below"),
-    ("choice", "Student choices first"),
-    ("random", "A random mix (still keeps every rule)"),
+    ("purposeful", gettext_lazy("On purpose: weigh what matters below")),
+    ("choice", gettext_lazy("Student choices first")),
+    ("random", gettext_lazy("A random mix (still keeps every rule)")),
 ]
-LEVELS = [("similar", "Similar levels"), ("mixed", "Mixed levels")]
+LEVELS = [("similar", gettext_lazy("Similar levels")), ("mixed", gettext_lazy("Mixed levels"))]
 # Article 05: quiet with talkative so each stretches, or like with like ("dominant with
 # dominant, quiet with quiet") so quiet writers get room to talk.
 TALK_MODES = [
-    ("complement", "Quiet with talkative"),
-    ("alike", "Like with like (quiet with quiet, talkative with talkative)"),
+    ("complement", gettext_lazy("Quiet with talkative")),
+    ("alike", gettext_lazy("Like with like (quiet with quiet, talkative with talkative)")),
 ]
 
 
 class PlanSettingsForm(TextChecked, forms.Form):
-    strategy = forms.ChoiceField(choices=STRATEGIES, widget=forms.RadioSelect, label="How to plan")
-    level = forms.ChoiceField(choices=LEVELS, widget=forms.RadioSelect, label="Writing levels")
-    talk = forms.ChoiceField(choices=TALK_MODES, widget=forms.RadioSelect, label="Talk styles")
-    threes = forms.BooleanField(required=False, label="Allow partnerships of three where they help")
-    floaters = forms.IntegerField(
-        min_value=0, max_value=6, label="Floaters (join where a partner is missing)"
+    strategy = forms.ChoiceField(
+        choices=STRATEGIES, widget=forms.RadioSelect, label=gettext_lazy("How to plan")
     )
-    quiet_first = forms.BooleanField(required=False, label="Quiet partners are A and talk first")
-    allow_repeats = forms.BooleanField(required=False, label="Allow past partners again")
+    level = forms.ChoiceField(
+        choices=LEVELS, widget=forms.RadioSelect, label=gettext_lazy("Writing levels")
+    )
+    talk = forms.ChoiceField(
+        choices=TALK_MODES, widget=forms.RadioSelect, label=gettext_lazy("Talk styles")
+    )
+    threes = forms.BooleanField(
+        required=False, label=gettext_lazy("Allow partnerships of three where they help")
+    )
+    floaters = forms.IntegerField(
+        min_value=0, max_value=6, label=gettext_lazy("Floaters (join where a partner is missing)")
+    )
+    quiet_first = forms.BooleanField(
+        required=False, label=gettext_lazy("Quiet partners are A and talk first")
+    )
+    allow_repeats = forms.BooleanField(
+        required=False, label=gettext_lazy("Allow past partners again")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,19 +111,21 @@ class PlanSettingsForm(TextChecked, forms.Form):
 
 class SavePlanForm(TextChecked, forms.Form):
     name = forms.CharField(
-        max_length=120, label="Plan name", help_text="e.g. Unit 2: Small moments"
+        max_length=120,
+        label=gettext_lazy("Plan name"),
+        help_text=gettext_lazy("e.g. Unit 2: Small moments"),
     )
     starts = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     ends = forms.DateField(
-        required=False, label="Until", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("Until"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):
         data = super().clean()
         if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
-            raise forms.ValidationError("The plan ends before it starts: check the dates.")
+            raise forms.ValidationError(_("The plan ends before it starts: check the dates."))
         return data
 
 
@@ -137,7 +159,7 @@ class BoardStepForm(TextChecked, forms.Form):
         regex=r"^(\d{1,3}|new|floaters)$",
         required=False,
         max_length=8,
-        error_messages={"invalid": "Choose where to move the student."},
+        error_messages={"invalid": gettext_lazy("Choose where to move the student.")},
     )
     confirm = forms.ChoiceField(choices=[("yes", "yes"), ("", "")], required=False)
     members = MembersField()
@@ -155,7 +177,7 @@ class BoardStepForm(TextChecked, forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("with") and not data.get("to"):
-            raise forms.ValidationError("Choose where to move the student.")
+            raise forms.ValidationError(_("Choose where to move the student."))
         return data
 
     @property

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partnerup.classes.models import Classroom
 
@@ -40,7 +42,7 @@ class Plan(UndoHistory):
         ]
 
     def __str__(self) -> str:
-        return self.name or "Draft plan"
+        return self.name or _("Draft plan")
 
     @property
     def has_ended(self) -> bool:
@@ -50,7 +52,11 @@ class Plan(UndoHistory):
     @property
     def dates(self) -> str:
         if self.starts and self.ends:
-            return f"{self.starts:%b} {self.starts.day} – {self.ends:%b} {self.ends.day}"
+            return f"{_short_day(self.starts)} – {_short_day(self.ends)}"
         if self.starts:
-            return f"from {self.starts:%b} {self.starts.day}"
+            return _("from %(date)s") % {"date": _short_day(self.starts)}
         return ""
+
+
+def _short_day(day) -> str:
+    return dateformat.format(day, pgettext("date format", "M j"))

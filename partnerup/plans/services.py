@@ -11,6 +11,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from partnerup import engine
 from partnerup.classes.keys import key_pk, shown, shown_all, student_key
@@ -80,13 +82,15 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
     chosen = {**chosen, "seed": random.randrange(1_000_000)}
     students, rules = class_roster(classroom)
     if len(students) < 2:
-        raise engine.InfeasibleError(["add at least two students before planning"])
+        raise engine.InfeasibleError([_("add at least two students before planning")])
     if len(students) > settings.PARTNERUP_MAX_CLASS_SIZE:
         raise engine.InfeasibleError(
             [
-                f"this class has {len(students)} students; the web plans classes of up to "
-                f"{settings.PARTNERUP_MAX_CLASS_SIZE} (plan grade-level pools with the "
-                "partnerup plan command)"
+                _(
+                    "this class has %(size)s students; the web plans classes of up to "
+                    "%(most)s (plan grade-level pools with the partnerup plan command)"
+                )
+                % {"size": len(students), "most": settings.PARTNERUP_MAX_CLASS_SIZE}
             ]
         )
     result = engine.plan_partnerships(students, rules, plan_settings(chosen))
@@ -98,7 +102,7 @@ def generate(classroom: Classroom, chosen: dict) -> Plan:
         )
 
 
-BOARD_CHANGED = "This board changed meanwhile (on another device): here it is now."
+BOARD_CHANGED = gettext_noop("This board changed meanwhile (on another device): here it is now.")
 
 
 def members_token(pks) -> str:
@@ -114,7 +118,7 @@ def check_card(plan: engine.Plan, index: int, seen: str | None) -> None:
     cards = plan.partnerships
     now = members_token(key_pk(k) for k in cards[index].members) if index < len(cards) else ""
     if now != seen:
-        raise BoardError(BOARD_CHANGED)
+        raise BoardError(_(BOARD_CHANGED))
 
 
 def checked(step: Step, index: int, seen: str | None) -> Step:
@@ -135,7 +139,7 @@ def move_or_swap(asked: dict) -> Step:
     to = asked.get("to", "")
     target: int | str = int(to) if to.isascii() and to.isdigit() else to
     if target not in (NEW_CARD, FLOATERS) and not isinstance(target, int):
-        raise BoardError("Choose where to move the student.")
+        raise BoardError(_("Choose where to move the student."))
     step: Step = lambda p: move_student(p, student, target)  # noqa: E731
     return checked(step, target, asked.get("members")) if isinstance(target, int) else step
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
@@ -39,7 +40,7 @@ def _draft(request, pk, plan_pk) -> Plan:
     steps run one at a time, each on the board as the one before left it."""
     plan = _locked(request, pk, plan_pk)
     if not plan.is_draft:
-        raise Http404("This plan is saved: change it as a new draft.")
+        raise Http404(_("This plan is saved: change it as a new draft."))
     return plan
 
 
@@ -97,7 +98,9 @@ def plan_board(request, pk, plan_pk):
     plan = classroom.plans.select_related("classroom").filter(pk=plan_pk).first()
     if plan is None:  # replaced meanwhile (Generate again, on this or another device)
         draft = get_object_or_404(classroom.plans, is_draft=True)
-        messages.info(request, "This board was replaced meanwhile: here is the class's draft now.")
+        messages.info(
+            request, _("This board was replaced meanwhile: here is the class's draft now.")
+        )
         return redirect("plans:board", pk=pk, plan_pk=draft.pk)
     if not plan.is_draft:
         return redirect("plans:show", pk=pk, plan_pk=plan_pk)
@@ -165,7 +168,7 @@ def board_lock(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
     form = CardStepForm(request.POST)
     if not form.is_valid():
-        return _board_response(request, plan, error=services.BOARD_CHANGED)
+        return _board_response(request, plan, error=_(services.BOARD_CHANGED))
     locked, seen = form.cleaned_data["locked"] == "yes", form.cleaned_data["members"]
     step = services.checked(lambda p: set_locked(p, card, locked), card, seen)
     try:
@@ -182,7 +185,7 @@ def board_flip(request, pk, plan_pk, card):
     plan = _draft(request, pk, plan_pk)
     form = CardStepForm(request.POST)
     if not form.is_valid():
-        return _board_response(request, plan, error=services.BOARD_CHANGED)
+        return _board_response(request, plan, error=_(services.BOARD_CHANGED))
     step = services.checked(lambda p: flip_roles(p, card), card, form.cleaned_data["members"])
     try:
         services.take_step(plan, step, True, "flip")
@@ -199,7 +202,8 @@ def board_replan(request, pk, plan_pk):
     try:
         services.replan_rest(plan)
     except InfeasibleError as error:
-        return _board_response(request, plan, error="Cannot re-plan: " + "; ".join(error.conflicts))
+        clashes = "; ".join(error.conflicts)
+        return _board_response(request, plan, error=_("Cannot re-plan: %(why)s") % {"why": clashes})
 
     return _board_response(request, plan)
 
@@ -233,7 +237,9 @@ def plan_save(request, pk, plan_pk):
         return render(request, "plans/board.html", context, status=400)
     data = form.cleaned_data
     services.save_as_current(plan, data["name"], data["starts"], data["ends"])
-    messages.success(request, f"Saved “{plan.name}”. It is now the class's current plan.")
+    messages.success(
+        request, _("Saved “%(name)s”. It is now the class's current plan.") % {"name": plan.name}
+    )
     return redirect("plans:show", pk=pk, plan_pk=plan.pk)
 
 
@@ -258,7 +264,7 @@ def plan_copy(request, pk, plan_pk):
 def plan_make_current(request, pk, plan_pk):
     plan = get_object_or_404(classroom_or_404(request.user, pk).plans, pk=plan_pk, is_draft=False)
     services.make_current(plan)
-    messages.success(request, f"“{plan.name}” is now the current plan.")
+    messages.success(request, _("“%(name)s” is now the current plan.") % {"name": plan.name})
     return redirect("plans:show", pk=pk, plan_pk=plan_pk)
 
 

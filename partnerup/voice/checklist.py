@@ -1,33 +1,40 @@
 """Starter sets the teacher chooses from: writing-checklist skills for a student's goal,
-and writing-survey questions. Plain Python (no Django), in English and Spanish."""
+and writing-survey questions. The words are English here; other languages come from
+the gettext catalogue (in_language)."""
 
-# (area, skill, English words, Spanish words). The skill word is what planning matches
-# against strengths and goals in the roster ("lead", "ending", "spelling"…).
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop as _
+
+from .language import in_language
+
+# (area, skill, words). The skill word is what planning matches against strengths and
+# goals in the roster ("lead", "ending", "spelling"…).
 CHECKLIST = (
-    ("Structure", "lead", "a strong lead", "un buen comienzo"),
-    ("Structure", "transitions", "transition words", "palabras de transición"),
-    ("Structure", "ending", "a strong ending", "un buen final"),
-    ("Structure", "organization", "parts in order", "partes en orden"),
-    ("Development", "elaboration", "adding details", "agregar detalles"),
-    ("Development", "dialogue", "using dialogue", "usar diálogo"),
-    ("Development", "feelings", "showing feelings", "mostrar sentimientos"),
-    ("Conventions", "spelling", "spelling", "ortografía"),
-    ("Conventions", "punctuation", "punctuation", "puntuación"),
-    ("Conventions", "capitals", "capital letters", "mayúsculas"),
+    (_("Structure"), "lead", _("a strong lead")),
+    (_("Structure"), "transitions", _("transition words")),
+    (_("Structure"), "ending", _("a strong ending")),
+    (_("Structure"), "organization", _("parts in order")),
+    (_("Development"), "elaboration", _("adding details")),
+    (_("Development"), "dialogue", _("using dialogue")),
+    (_("Development"), "feelings", _("showing feelings")),
+    (_("Conventions"), "spelling", _("spelling")),
+    (_("Conventions"), "punctuation", _("punctuation")),
+    (_("Conventions"), "capitals", _("capital letters")),
 )
-AREAS_ES = {"Structure": "Estructura", "Development": "Desarrollo", "Conventions": "Convenciones"}
-SKILLS = {skill for _, skill, _, _ in CHECKLIST}
+SKILLS = {skill for _area, skill, _words in CHECKLIST}
 
+# Added to a class in English with the catalogue's Spanish (the teacher can reword both).
 STARTER_QUESTIONS = (
-    ("What is your favourite kind of writing?", "¿Qué tipo de escritura te gusta más?"),
-    ("What is hard for you in writing?", "¿Qué es difícil para ti al escribir?"),
-    ("What are you working on as a writer?", "¿En qué estás trabajando como escritor?"),
-    ("What do you like to write about?", "¿Sobre qué te gusta escribir?"),
-    ("How does a partner help you most?", "¿Cómo te ayuda más un compañero?"),
+    _("What is your favourite kind of writing?"),
+    _("What is hard for you in writing?"),
+    _("What are you working on as a writer?"),
+    _("What do you like to write about?"),
+    _("How does a partner help you most?"),
 )
-SKILL_WORDS = {skill: {"en": en, "es": es} for _, skill, en, es in CHECKLIST}
+SKILL_WORDS = {skill: words for _area, skill, words in CHECKLIST}
 
 
 def skill_words(skill: str, language: str) -> str:
     """The words a student saw for a checklist skill (the skill itself if unknown)."""
-    return SKILL_WORDS.get(skill, {}).get(language, skill)
+    return in_language(SKILL_WORDS[skill], language) if skill in SKILL_WORDS else skill

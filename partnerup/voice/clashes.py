@@ -8,6 +8,8 @@ the class roster): nothing here decides who may work with whom.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from partnerup import engine
 from partnerup.classes.keys import key_pk, student_key
 from partnerup.classes.models import Classroom
@@ -26,13 +28,15 @@ def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for answers in Answers.objects.filter(student__classroom=classroom).select_related("student"):
         student = answers.student
-        picked = [(pk, "{name} chose {other}") for pk in student.choices if answers.chose_at]
-        picked += [(pk, "{name} answered {other}'s want ad") for pk in answers.answered_ads]
-        for pk, deed in picked:
+        chose = _("%(name)s chose %(other)s, but they are kept apart (%(why)s).")
+        answered = _("%(name)s answered %(other)s's want ad, but they are kept apart (%(why)s).")
+        picked = [(pk, chose) for pk in student.choices if answers.chose_at]
+        picked += [(pk, answered) for pk in answers.answered_ads]
+        for pk, sentence in picked:
             why = _kept_apart(hard, student.pk, pk, names) if pk in names else ""
             if why:
-                said = deed.format(name=student.name, other=names[pk])
-                found.setdefault(student.pk, []).append(f"{said}, but they are kept apart ({why}).")
+                said = sentence % {"name": student.name, "other": names[pk], "why": why}
+                found.setdefault(student.pk, []).append(said)
     return found
 
 
@@ -45,7 +49,10 @@ def _kept_apart(hard: engine.HardRules, a: int, b: int, names: dict[int, str]) -
         return ""
     rule = next((r for r in kept_apart if r.kind == "keep_apart"), kept_apart[0])
     if rule.kind == "keep_apart":
-        return "rule"
+        return _("rule")
     if rule.kind == "avoid":
-        return f"{names.get(key_pk(rule.students[0]) or 0, 'a')}'s avoid list"
+        avoider = key_pk(rule.students[0])
+        if avoider and avoider in names:
+            return _("%(name)s's avoid list") % {"name": names[avoider]}
+        return _("avoid list")
     return rule.reason  # "reading partners", "past partners"

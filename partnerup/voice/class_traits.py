@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from partnerup.classes.models import Classroom
 
@@ -14,7 +15,6 @@ from .models import ClassTrait
 from .traits import BY_KEY, TRAITS
 
 MOST_LETTERS = 80
-TOO_LONG = f"Write the trait in up to {MOST_LETTERS} letters."
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def words_of(traits: list[ClassTrait], language: str) -> dict[str, TraitWords]:
 def _checked(en: str, es: str, offer_en: str, offer_es: str) -> tuple[str, str, str, str]:
     words = tuple(w.strip() for w in (en, es, offer_en, offer_es))
     if not words[0] or not words[2] or any(len(w) > MOST_LETTERS for w in words):
-        raise ValueError(TOO_LONG)
+        raise ValueError(_("Write the trait in up to %(most)s letters.") % {"most": MOST_LETTERS})
     return words  # type: ignore[return-value]
 
 
@@ -77,7 +77,7 @@ def add_trait(
     en, es, offer_en, offer_es = _checked(en, es, offer_en, offer_es)
     key = slugify(en)[:40] or "trait"
     if classroom.traits.filter(key=key).exists():
-        raise ValueError(f"“{en}” is already a trait.")
+        raise ValueError(_("“%(trait)s” is already a trait.") % {"trait": en})
     return ClassTrait.objects.create(
         classroom=classroom, key=key, en=en, es=es, offer_en=offer_en, offer_es=offer_es,
         icon=icon if icon in BY_KEY else TRAITS[0].key,
@@ -91,7 +91,7 @@ def reword_trait(
     Raises ValueError with a plain message for an empty wording or another trait's."""
     words = _checked(en, es, offer_en, offer_es)
     if trait.classroom.traits.exclude(pk=trait.pk).filter(en__iexact=words[0]).exists():
-        raise ValueError(f"“{words[0]}” is already a trait.")
+        raise ValueError(_("“%(trait)s” is already a trait.") % {"trait": words[0]})
     trait.en, trait.es, trait.offer_en, trait.offer_es = words
     trait.icon = icon if icon in BY_KEY else trait.icon
     trait.save(update_fields=["en", "es", "offer_en", "offer_es", "icon"])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerup.textcheck import TextChecked
 
 from .checklist import STARTER_QUESTIONS
 from .models import LANGUAGES
 
-QUESTION_WORDS = {"max_length": "Keep a question under 200 letters."}
+QUESTION_WORDS = {"max_length": gettext_lazy("Keep a question under 200 letters.")}
 
 
 class FirstError:
@@ -27,8 +29,8 @@ class SurveyQuestionsForm(FirstError, TextChecked, forms.Form):
     starter = forms.TypedMultipleChoiceField(
         coerce=int,
         required=False,
-        choices=[(str(i), text) for i, (text, _) in enumerate(STARTER_QUESTIONS)],
-        error_messages={"invalid_choice": "Choose questions from the list."},
+        choices=[(str(i), text) for i, text in enumerate(STARTER_QUESTIONS)],
+        error_messages={"invalid_choice": gettext_lazy("Choose questions from the list.")},
     )
     own = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
     own_es = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
@@ -36,7 +38,7 @@ class SurveyQuestionsForm(FirstError, TextChecked, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("own_es", "").strip() and not data.get("own", "").strip():
-            raise forms.ValidationError("Write the question in English too.")
+            raise forms.ValidationError(_("Write the question in English too."))
         return data
 
 
@@ -44,18 +46,19 @@ class SurveyQuestionForm(FirstError, TextChecked, forms.Form):
     """One question's English and Spanish words."""
 
     text = forms.CharField(
-        max_length=200, error_messages={**QUESTION_WORDS, "required": "Write the question."}
+        max_length=200,
+        error_messages={**QUESTION_WORDS, "required": gettext_lazy("Write the question.")},
     )
     text_es = forms.CharField(max_length=200, required=False, error_messages=QUESTION_WORDS)
 
 
 TRAIT_WORDS = {
-    "required": "Write the trait in up to 80 letters.",
-    "max_length": "Write the trait in up to 80 letters.",
+    "required": gettext_lazy("Write the trait in up to 80 letters."),
+    "max_length": gettext_lazy("Write the trait in up to 80 letters."),
 }
 OFFER_WORDS = {
-    "required": "Write how a partner offers it, e.g. “I can read your work aloud”.",
-    "max_length": "Write the trait in up to 80 letters.",
+    "required": gettext_lazy("Write how a partner offers it, e.g. “I can read your work aloud”."),
+    "max_length": gettext_lazy("Write the trait in up to 80 letters."),
 }
 
 
@@ -82,9 +85,13 @@ class CardLanguageForm(FirstError, forms.Form):
     """One language for every card of the class, or each student's home language."""
 
     language = forms.ChoiceField(
-        choices=[("", "(choose)"), *LANGUAGES, (FROM_HOME_LANGUAGE, "From home language")],
+        choices=[
+            ("", gettext_lazy("(choose)")),
+            *LANGUAGES,
+            (FROM_HOME_LANGUAGE, gettext_lazy("From home language")),
+        ],
         error_messages={
-            "required": "Choose English, Español or from home language.",
-            "invalid_choice": "Choose English, Español or from home language.",
+            "required": gettext_lazy("Choose English, Español or from home language."),
+            "invalid_choice": gettext_lazy("Choose English, Español or from home language."),
         },
     )

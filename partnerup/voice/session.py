@@ -9,10 +9,10 @@ from functools import wraps
 
 from django.contrib.auth import logout
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from .models import SignInAttempt, SignInCard
-from .words import WORDS
 
 SESSION_KEY = "student_card"
 IDLE_SECONDS = 15 * 60
@@ -21,6 +21,7 @@ IDLE_SECONDS = 15 * 60
 MAX_FAILURES = 10
 MAX_FAILURES_PER_ADDRESS = 100
 FAILURE_WINDOW = timedelta(minutes=10)
+SLOW_DOWN = gettext_noop("Too many tries. Wait a few minutes, then ask your teacher.")
 
 
 def sign_in(request, card: SignInCard) -> None:
@@ -53,15 +54,17 @@ def current_card(request) -> SignInCard | None:
 
 
 def student_required(view):
-    """The view gets the signed-in student's card; anyone else gets a 403 that shows
-    nothing but "scan your card"."""
+    """The view gets the signed-in student's card and speaks its language (whatever the
+    device's browser asks for); anyone else gets a 403 that shows nothing but "scan
+    your card", in English."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         card = current_card(request)
-        if card is None:
-            return render(request, "voice/signed_out.html", {"w": WORDS["en"]}, status=403)
-        return view(request, card, *args, **kwargs)
+        with translation.override(card.language if card else "en"):
+            if card is None:
+                return render(request, "voice/signed_out.html", status=403)
+            return view(request, card, *args, **kwargs)
 
     return wrapped
 

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 from django.views.decorators.http import require_POST
 
 from partnerup.engine import refused_character
 
 from . import session
-from .checklist import AREAS_ES, CHECKLIST, SKILLS
+from .checklist import CHECKLIST, SKILLS
 from .class_traits import traits_of, words_of
 from .models import CODE_ALPHABET, CODE_LENGTH, Answers, SignInCard
 from .session import student_required
 from .traits import MOST_TRAITS
-from .words import WORDS
-
-
-def _words(card: SignInCard) -> dict:
-    return WORDS.get(card.language, WORDS["en"])
 
 
 def _answers(card: SignInCard) -> Answers:
@@ -33,18 +30,21 @@ def display_names(classroom) -> dict[str, str]:
 
 
 def _page(request, card, template, **context):
-    context.update(card=card, w=_words(card), lang=card.language)
+    """A signed-in student's page (in their card's language: see student_required)."""
+    context.update(card=card)
     return render(request, template, context, status=context.pop("status", 200))
 
 
 def code_entry(request):
-    words = WORDS["es" if request.GET.get("lang") == "es" else "en"]
+    with translation.override("es" if request.GET.get("lang") == "es" else "en"):
+        return _code_entry(request)
+
+
+def _code_entry(request):
     if session.too_many_failures(request):
-        return render(
-            request, "voice/code.html", {"w": words, "problem": words["slow_down"]}, status=429
-        )
+        return render(request, "voice/code.html", {"problem": _(session.SLOW_DOWN)}, status=429)
     if request.method != "POST":
-        return render(request, "voice/code.html", {"w": words})
+        return render(request, "voice/code.html")
     code = "".join(request.POST.get("code", "")[:100].upper().split())
     # Only a code that could exist is looked up (no odd characters reach the database).
     could_exist = len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET)
@@ -52,24 +52,27 @@ def code_entry(request):
     if card is None:
         session.record_failure(request)
         return render(
-            request, "voice/code.html", {"w": words, "problem": words["bad_code"]}, status=400
+            request,
+            "voice/code.html",
+            {"problem": _("That code did not work. Check your card and try again.")},
+            status=400,
         )
     session.sign_in(request, card)
     return redirect("voice:home")
 
 
 def token_entry(request, token):
+    with translation.override("en"):
+        return _token_entry(request, token)
+
+
+def _token_entry(request, token):
     if session.too_many_failures(request):
-        return render(
-            request,
-            "voice/code.html",
-            {"w": WORDS["en"], "problem": WORDS["en"]["slow_down"]},
-            status=429,
-        )
+        return render(request, "voice/code.html", {"problem": _(session.SLOW_DOWN)}, status=429)
     card = SignInCard.objects.filter(token=token, is_revoked=False).first()
     if card is None:
         session.record_failure(request)
-        return render(request, "voice/stopped.html", {"w": WORDS["en"]}, status=404)
+        return render(request, "voice/stopped.html", status=404)
     session.sign_in(request, card)
     return redirect("voice:home")
 
@@ -86,7 +89,7 @@ def home(request, card):
         request,
         card,
         "voice/home.html",
-        hello=_words(card)["hello"].format(name=name),
+        name=name,
         finished=finished,
     )
 
@@ -103,12 +106,10 @@ def switch_language(request, card):
 
 @require_POST
 def done(request):
-    words = WORDS["en"]
     card = session.current_card(request)
-    if card is not None:
-        words = _words(card)
     session.sign_out(request)
-    return render(request, "voice/bye.html", {"w": words})
+    with translation.override(card.language if card else "en"):
+        return render(request, "voice/bye.html")
 
 
 @student_required
@@ -119,15 +120,15 @@ def three_classmates(request, card):
     others = student.classroom.students.exclude(pk=student.pk).order_by("name")
     by_pk = {str(s.pk): s.pk for s in others}
     classmates = [(str(s.pk), shown[s.name]) for s in others]
-    words, problem, saved = _words(card), None, False
+    problem, saved = None, False
     chosen = [str(pk) for pk in student.choices] + ["", "", ""]
     if request.method == "POST":
         picked = [request.POST.get(f"choice{i}", "") for i in (1, 2, 3)]
         given = [p for p in picked if p]
         if any(p not in by_pk for p in given):
-            problem = words["not_in_class"]
+            problem = _("Choose classmates from the list.")
         elif len(set(given)) != len(given) or len(given) < 3:
-            problem = words["twice"]
+            problem = _("Choose 3 different classmates.")
         else:
             student.choices = [by_pk[p] for p in given]
             student.save(update_fields=["choices"])
@@ -152,7 +153,7 @@ def three_classmates(request, card):
 def want_ad(request, card):
     """Traits picked as picture tiles, ranked by the order of taps (tiles.js); the same
     form works without JavaScript as three lists per side."""
-    words, problem, saved = _words(card), None, False
+    problem, saved = None, False
     answers = _answers(card)
     traits = [t for t in traits_of(card.student.classroom) if t.is_on]
     usable = {t.key for t in traits}
@@ -160,9 +161,9 @@ def want_ad(request, card):
         wanted, offered = (_ranked(request.POST, field, usable) for field in ("want", "offer"))
         sentence = request.POST.get("sentence", "").strip()[:200]
         if not wanted and not offered:
-            problem = words["pick_something"]
+            problem = _("Choose at least one thing from a list.")
         elif not _typed(sentence):
-            problem = words["odd_typing"]
+            problem = _(ODD_TYPING)
         else:
             answers.wanted, answers.offered = wanted, offered
             answers.ad_sentence = sentence
@@ -171,9 +172,9 @@ def want_ad(request, card):
             saved = True
     shown = words_of(traits, card.language).values()
     lists = [
-        (words["looking"], "want", _slots(words, answers.wanted),
+        (_("I am looking for a partner who…"), "want", _slots(answers.wanted),
          [(t.key, t.wanted, t.icon) for t in shown]),
-        (words["offer"], "offer", _slots(words, answers.offered),
+        (_("What I can offer"), "offer", _slots(answers.offered),
          [(t.key, t.offer, t.icon) for t in shown]),
     ]  # fmt: skip
     return _page(
@@ -181,7 +182,9 @@ def want_ad(request, card):
         card,
         "voice/ad.html",
         lists=lists,
-        badges="|".join(words[f"rank{i}"] for i in range(1, MOST_TRAITS + 1)),
+        badges="|".join(
+            (pgettext("rank", "1st"), pgettext("rank", "2nd"), pgettext("rank", "3rd"))
+        ),
         answers=answers,
         poster=poster_of(answers, card.language),
         problem=problem,
@@ -190,9 +193,9 @@ def want_ad(request, card):
     )
 
 
-def _slots(words: dict, keys: list[str]) -> list[tuple[int, str, str]]:
+def _slots(keys: list[str]) -> list[tuple[int, str, str]]:
     """(place, its label, the trait picked there or "") for each of the three places."""
-    labels = (words["most"], words["next"], words["then"])
+    labels = (_("Most important"), pgettext("rank", "Next"), pgettext("rank", "Then"))
     picked = (keys + [""] * MOST_TRAITS)[:MOST_TRAITS]
     return [(n, labels[n - 1], key) for n, key in enumerate(picked, start=1)]
 
@@ -249,6 +252,8 @@ def answer_ad(request, card, student_pk):
 
 
 TEXT_LIMIT = 1000
+TOO_LONG = gettext_noop("That is a lot of words! Please write less.")
+ODD_TYPING = gettext_noop("Something odd got typed in. Please type it again.")
 
 
 def _typed(text: str) -> bool:
@@ -258,14 +263,14 @@ def _typed(text: str) -> bool:
 
 @student_required
 def tchart(request, card):
-    words, problem, saved = _words(card), None, False
+    problem, saved = None, False
     answers = _answers(card)
     if request.method == "POST":
         like, offer = (request.POST.get(k, "").strip() for k in ("like", "offer"))
         if len(like) > TEXT_LIMIT or len(offer) > TEXT_LIMIT:
-            problem = words["too_long"]
+            problem = _(TOO_LONG)
         elif not (_typed(like) and _typed(offer)):
-            problem = words["odd_typing"]
+            problem = _(ODD_TYPING)
         else:
             answers.tchart_like, answers.tchart_offer = like, offer
             answers.tchart_at = timezone.now()
@@ -279,12 +284,12 @@ def tchart(request, card):
 
 @student_required
 def goal(request, card):
-    words, problem, saved = _words(card), None, False
+    problem, saved = None, False
     answers = _answers(card)
     if request.method == "POST":
         skill = request.POST.get("goal", "")
         if skill not in SKILLS:
-            problem = words["choose_goal"]
+            problem = _("Choose a goal from the list.")
         else:
             answers.goal, answers.goal_at = skill, timezone.now()
             answers.save(update_fields=["goal", "goal_at"])
@@ -293,9 +298,8 @@ def goal(request, card):
             student.save(update_fields=["goals"])
             saved = True
     areas: dict[str, list] = {}
-    for area, skill, en, es in CHECKLIST:
-        title = AREAS_ES[area] if card.language == "es" else area
-        areas.setdefault(title, []).append((skill, es if card.language == "es" else en))
+    for area, skill, words in CHECKLIST:
+        areas.setdefault(_(area), []).append((skill, _(words)))
     return _page(
         request, card, "voice/goal.html", areas=areas.items(), answers=answers,
         problem=problem, saved=saved, status=400 if problem else 200,
@@ -304,15 +308,15 @@ def goal(request, card):
 
 @student_required
 def survey(request, card):
-    words, problem, saved = _words(card), None, False
+    problem, saved = None, False
     answers = _answers(card)
     questions = list(card.student.classroom.survey_questions.all())
     if request.method == "POST" and questions:
         given = {str(q.pk): request.POST.get(f"q{q.pk}", "").strip() for q in questions}
         if any(len(a) > TEXT_LIMIT for a in given.values()):
-            problem = words["too_long"]
+            problem = _(TOO_LONG)
         elif not all(_typed(a) for a in given.values()):
-            problem = words["odd_typing"]
+            problem = _(ODD_TYPING)
         else:
             answers.survey, answers.survey_at = given, timezone.now()
             answers.save(update_fields=["survey", "survey_at"])

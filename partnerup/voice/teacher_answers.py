@@ -16,11 +16,11 @@ from .checklist import STARTER_QUESTIONS
 from .clashes import answer_clashes
 from .class_traits import add_trait, icon_path, reword_trait, traits_of
 from .forms import SurveyQuestionForm, SurveyQuestionsForm, TraitForm
+from .language import in_language
 from .models import Answers, SignInCard, SurveyQuestion
 from .shown import shown_answers
 from .student_views import poster_of
 from .traits import TRAITS
-from .words import WORDS
 
 
 def _card_languages(classroom) -> dict[int, str]:
@@ -65,13 +65,14 @@ def survey_questions(request, pk):
             return redirect("voice_teacher:survey", pk=pk)
         own, own_es = (form.cleaned_data[k].strip() for k in ("own", "own_es"))
         starters = [STARTER_QUESTIONS[i] for i in form.cleaned_data["starter"]]
+        starters_in_both = [(q, in_language(q, "es")) for q in starters]
         existing = set(classroom.survey_questions.values_list("text", flat=True))
-        for text, text_es in [*starters, *([(own, own_es)] if own else [])]:
+        for text, text_es in [*starters_in_both, *([(own, own_es)] if own else [])]:
             if text not in existing:
                 SurveyQuestion.objects.create(classroom=classroom, text=text, text_es=text_es)
         return redirect("voice_teacher:survey", pk=pk)
     chosen = set(classroom.survey_questions.values_list("text", flat=True))
-    starters = [(i, q) for i, q in enumerate(STARTER_QUESTIONS) if q[0] not in chosen]
+    starters = [(i, q) for i, q in enumerate(STARTER_QUESTIONS) if q not in chosen]
     return render(
         request,
         "voice/survey_questions.html",
@@ -119,7 +120,7 @@ def posters(request, pk):
     for answers in posted.select_related("student").order_by("student__name"):
         language = languages.get(answers.student_id, "en")
         poster = poster_of(answers, language, traits)
-        ads.append((answers.student.name, poster, WORDS.get(language, WORDS["en"]), language))
+        ads.append((answers.student.name, poster, language))
     return render(request, "voice/posters.html", {"classroom": classroom, "ads": ads})
 
 

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
@@ -76,7 +77,7 @@ def set_every_language(request, pk):
                 card.language = wanted
                 card.save(update_fields=["language"])
     said = dict(form.fields["language"].choices)[choice]
-    messages.success(request, f"Every card is set to: {said}.")
+    messages.success(request, _("Every card is set to: %(language)s.") % {"language": said})
     return redirect("voice_teacher:cards", pk=pk)
 
 
@@ -136,16 +137,21 @@ def reissue_all(request, pk):
         return _ask_first(
             request,
             classroom,
-            "New cards for the whole class?",
-            f"All {count} students get new cards and codes. Every printed card stops working "
-            "and anyone signed in with one is signed out: print the new sheet before the "
-            "next writing time.",
-            "Yes, make new cards for everyone",
+            _("New cards for the whole class?"),
+            _(
+                "All %(count)s students get new cards and codes. Every printed card stops "
+                "working and anyone signed in with one is signed out: print the new sheet "
+                "before the next writing time."
+            )
+            % {"count": count},
+            _("Yes, make new cards for everyone"),
         )
     with transaction.atomic():
         for card in cards_for(classroom):
             card.reissue()
-    messages.success(request, "Every card is new: print the sheet again. Old cards no longer work.")
+    messages.success(
+        request, _("Every card is new: print the sheet again. Old cards no longer work.")
+    )
     return redirect("voice_teacher:cards", pk=pk)
 
 
@@ -159,16 +165,17 @@ def _card(request, pk, student_pk) -> SignInCard:
 @require_POST
 def reissue(request, pk, student_pk):
     card = _card(request, pk, student_pk)
+    named = {"name": card.student.name}
     if not _confirmed(request):
         return _ask_first(
             request,
             card.student.classroom,
-            f"A new card for {card.student.name}?",
-            f"{card.student.name}'s printed card and code stop working; print the new one.",
-            f"Yes, make a new card for {card.student.name}",
+            _("A new card for %(name)s?") % named,
+            _("%(name)s's printed card and code stop working; print the new one.") % named,
+            _("Yes, make a new card for %(name)s") % named,
         )
     card.reissue()
-    messages.success(request, f"{card.student.name} has a new card; the old one no longer works.")
+    messages.success(request, _("%(name)s has a new card; the old one no longer works.") % named)
     return redirect("voice_teacher:cards", pk=pk)
 
 
@@ -176,18 +183,22 @@ def reissue(request, pk, student_pk):
 @require_POST
 def revoke(request, pk, student_pk):
     card = _card(request, pk, student_pk)
+    named = {"name": card.student.name}
     if not _confirmed(request):
         return _ask_first(
             request,
             card.student.classroom,
-            f"Stop {card.student.name}'s card?",
-            f"{card.student.name} can no longer sign in with their printed card or code. "
-            "Make a new card to let them in again.",
-            f"Yes, stop {card.student.name}'s card",
+            _("Stop %(name)s's card?") % named,
+            _(
+                "%(name)s can no longer sign in with their printed card or code. "
+                "Make a new card to let them in again."
+            )
+            % named,
+            _("Yes, stop %(name)s's card") % named,
         )
     card.is_revoked = True
     card.save(update_fields=["is_revoked"])
-    messages.success(request, f"{card.student.name}'s card no longer works.")
+    messages.success(request, _("%(name)s's card no longer works.") % named)
     return redirect("voice_teacher:cards", pk=pk)
 
 
@@ -197,7 +208,7 @@ def set_language(request, pk, student_pk):
     card = _card(request, pk, student_pk)
     language = request.POST.get("language", "")
     if language not in dict(LANGUAGES):
-        messages.error(request, "Choose English or Español.")
+        messages.error(request, _("Choose English or Español."))
     else:
         card.language = language
         card.save(update_fields=["language"])

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerup.textcheck import TextChecked
 
 MAX_OBSERVE_DAYS = 30
 NOTE_LIMIT = 200
+
+
+def _observe_days() -> str:
+    return _("Observe for 1 to %(most)s days.") % {"most": MAX_OBSERVE_DAYS}
+
+
+OBSERVE_DAYS = lazy(_observe_days, str)()
 NOT_IN_CLASS = {
-    "invalid_choice": "That student is not in this class.",
-    "required": "Choose a student.",
+    "invalid_choice": gettext_lazy("That student is not in this class."),
+    "required": gettext_lazy("Choose a student."),
 }
 YES_NO = [("yes", "yes"), ("no", "no")]
 
@@ -57,17 +67,17 @@ class ObserveForm(ClassForm):
         coerce=int,
         error_messages={
             **NOT_IN_CLASS,
-            "invalid_choice": "Only a student new to the plan can observe.",
+            "invalid_choice": gettext_lazy("Only a student new to the plan can observe."),
         },
     )
     days = forms.IntegerField(
         min_value=1,
         max_value=MAX_OBSERVE_DAYS,
         error_messages={
-            "invalid": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
-            "min_value": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
-            "max_value": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
-            "required": f"Observe for 1 to {MAX_OBSERVE_DAYS} days.",
+            "invalid": OBSERVE_DAYS,
+            "min_value": OBSERVE_DAYS,
+            "max_value": OBSERVE_DAYS,
+            "required": OBSERVE_DAYS,
         },
     )
 
@@ -76,9 +86,14 @@ class TemporaryForm(ClassForm):
     student_fields = ("choosers",)
     choosers = forms.TypedMultipleChoiceField(
         coerce=int,
-        error_messages={**NOT_IN_CLASS, "required": "Tick the students who choose a partner."},
+        error_messages={
+            **NOT_IN_CLASS,
+            "required": gettext_lazy("Tick the students who choose a partner."),
+        },
     )
-    length = forms.ChoiceField(choices=[("day", "Today"), ("week", "The rest of this week")])
+    length = forms.ChoiceField(
+        choices=[("day", gettext_lazy("Today")), ("week", gettext_lazy("The rest of this week"))]
+    )
 
     def clean_choosers(self):
         return sorted(set(self.cleaned_data["choosers"]))
@@ -100,8 +115,8 @@ class HeadlineNoteForm(TextChecked, forms.Form):
     student = forms.ModelChoiceField(
         queryset=None,
         error_messages={
-            "invalid_choice": "That student has no headline partner this week.",
-            "required": "Choose a student.",
+            "invalid_choice": gettext_lazy("That student has no headline partner this week."),
+            "required": gettext_lazy("Choose a student."),
         },
     )
     plus_one = forms.CharField(max_length=NOTE_LIMIT, required=False)
@@ -116,5 +131,8 @@ class HeadlineNoteForm(TextChecked, forms.Form):
     def first_error(self) -> str:
         field, errors = next(iter(self.errors.items()))
         if field in ("plus_one", "plus_two", "wish"):
-            return f"Keep each plus and the wish under {NOTE_LIMIT} letters: {errors[0]}"
+            return _("Keep each plus and the wish under %(most)s letters: %(why)s") % {
+                "most": NOTE_LIMIT,
+                "why": errors[0],
+            }
         return errors[0]

@@ -8,7 +8,9 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
@@ -53,24 +55,31 @@ def week_make(request, pk):
     try:
         monday = date.fromisoformat(request.POST.get("monday", ""))
     except ValueError:
-        messages.error(request, "Choose the week's Monday as a date.")
+        messages.error(request, _("Choose the week's Monday as a date."))
         return redirect("workshop:headlines", pk=pk)
     if monday.weekday() != 0:
-        messages.error(request, f"{monday:%A, %B} {monday.day} is not a Monday: choose a Monday.")
+        messages.error(
+            request,
+            _("%(day)s is not a Monday: choose a Monday.")
+            % {"day": dateformat.format(monday, pgettext("date format", "l, F j"))},
+        )
         return redirect("workshop:headlines", pk=pk)
     exists = classroom.headlines.filter(monday=monday).exists()
     if exists and request.POST.get("replace") != "yes":
         messages.error(
             request,
-            f"The week of {monday:%B} {monday.day} already has headline partners: "
-            "tick “Make them again” to replace them.",
+            _(
+                "The week of %(monday)s already has headline partners: "
+                "tick “Make them again” to replace them."
+            )
+            % {"monday": dateformat.format(monday, pgettext("date format", "F j"))},
         )
         return redirect("workshop:headlines", pk=pk)
     try:
         week = headlines.make_week(classroom, monday)
     except InfeasibleError as error:
         clashes = "; ".join(in_words(classroom, c) for c in error.conflicts)
-        messages.error(request, "No headline partners: " + clashes)
+        messages.error(request, _("No headline partners: %(why)s") % {"why": clashes})
         return redirect("workshop:headlines", pk=pk)
     return redirect("workshop:headline_week", pk=pk, week_pk=week.pk)
 
@@ -116,5 +125,5 @@ def week_note(request, pk, week_pk):
     data = form.cleaned_data
     student = data["student"]
     headlines.save_note(week, student, data["plus_one"], data["plus_two"], data["wish"])
-    messages.success(request, f"Saved {student.name}'s two pluses and a wish.")
+    messages.success(request, _("Saved %(name)s's two pluses and a wish.") % {"name": student.name})
     return redirect("workshop:headline_week", pk=pk, week_pk=week_pk)

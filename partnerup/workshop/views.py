@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.keys import key_pk
@@ -101,7 +102,7 @@ def _day_or_404(request, pk):
     two tablets run one after the other, each on the day as the other left it."""
     classroom, day = _today(request, pk)
     if day is None:
-        raise Http404("This class has no current plan yet.")
+        raise Http404(_("This class has no current plan yet."))
     return classroom, WorkshopDay.objects.select_for_update().get(pk=day.pk)
 
 
@@ -179,7 +180,7 @@ def turn_done(request, pk):
     classroom, day = _day_or_404(request, pk)
     form = forms.TurnForm(request.POST)
     if not form.is_valid():
-        return _respond(request, classroom, day, error="Tap Turn-and-talk done again.")
+        return _respond(request, classroom, day, error=_("Tap Turn-and-talk done again."))
     recorded = services.record_turn(day, form.cleaned_data["turns_seen"])
     return _respond(request, classroom, day, turn_recorded=True, turn_was_new=bool(recorded))
 
@@ -250,7 +251,7 @@ def place(request, pk):
     classroom, day = _day_or_404(request, pk)
     form = forms.StudentForm(request.POST, classroom=classroom, among=services.unplaced(day))
     if not form.is_valid():
-        return _respond(request, classroom, day, error="That student already has a place today.")
+        return _respond(request, classroom, day, error=_("That student already has a place today."))
     with services.recorded(day, "place", [form.cleaned_data["student"]]):
         services.place(day, form.cleaned_data["student"])
     return _respond(request, classroom, day, moved=form.cleaned_data["student"])
@@ -271,7 +272,9 @@ def temporary(request, pk):
         with services.recorded(day, "temporary", temporary=True):
             services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
-        problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
+        problem = _("The assigned half cannot be partnered: %(why)s") % {
+            "why": "; ".join(error.conflicts)
+        }
         return _respond(request, classroom, day, error=problem)
     return _respond(request, classroom, day)
 
@@ -307,7 +310,7 @@ def projector(request, pk):
     # Only reads: no row lock (select_for_update outside a transaction fails on PostgreSQL).
     classroom, day = _today(request, pk)
     if day is None:
-        raise Http404("This class has no current plan yet.")
+        raise Http404(_("This class has no current plan yet."))
     return render(request, "workshop/projector.html", _context(classroom, day))
 
 

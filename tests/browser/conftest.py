@@ -64,11 +64,13 @@ class Guard:
 
 @pytest.fixture
 def open_page(browser, live_server, transactional_db):
-    """open_page(viewport=DESKTOP) → a page on the live server, checked at the end."""
+    """open_page(viewport=DESKTOP, locale=None) → a page on the live server, checked at
+    the end; `locale` is the browser's language (its Accept-Language)."""
     opened = []
 
-    def make(viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, base_url=live_server.url)
+    def make(viewport=DESKTOP, locale=None):
+        language = {"locale": locale} if locale else {}
+        context = browser.new_context(viewport=viewport, base_url=live_server.url, **language)
         page = context.new_page()
         guard = Guard(live_server.url)
         page.route("**/*", guard.route)

@@ -5,20 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('classes', '0004_students_by_id_finish'),
+        ("classes", "0004_students_by_id_finish"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='student',
-            name='english_level',
-            field=models.DecimalField(blank=True, decimal_places=1, max_digits=2, null=True, validators=[django.core.validators.MinValueValidator(1, 'English level is WIDA 1-6.'), django.core.validators.MaxValueValidator(6, 'English level is WIDA 1-6.')]),
+            model_name="student",
+            name="english_level",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=1,
+                max_digits=2,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1, "English level is WIDA 1-6."),
+                    django.core.validators.MaxValueValidator(6, "English level is WIDA 1-6."),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='student',
-            name='level',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1, 'Writing level is 1, 2, 3 or 4.'), django.core.validators.MaxValueValidator(4, 'Writing level is 1, 2, 3 or 4.')]),
+            model_name="student",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1, "Writing level is 1, 2, 3 or 4."),
+                    django.core.validators.MaxValueValidator(4, "Writing level is 1, 2, 3 or 4."),
+                ],
+            ),
         ),
     ]
