@@ -10,8 +10,8 @@ observe. The plan itself is not changed: tomorrow starts again from it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
@@ -28,17 +28,56 @@ class _Day:
     forbidden: set[frozenset[str]]
     learners: set[str]
 
+    away: set[str] = field(default_factory=set)
+    with_teacher: set[str] = field(default_factory=set)  # away from partners, not absent
+
     def allowed(self, members: Sequence[str]) -> bool:
         if any(frozenset(p) in self.forbidden for p in combinations(members, 2)):
             return False
         has_learner = any(m in self.learners for m in members)
         return not has_learner or any(m not in self.learners for m in members)
 
+    def gone(self, names: Sequence[str]) -> list[str]:
+        """What happened to the away students among `names`, one clause per kind."""
+        absent = [m for m in names if m in self.away and m not in self.with_teacher]
+        busy = [m for m in names if m in self.with_teacher]
+        clauses = [f"{' and '.join(absent)} absent today"] if absent else []
+        if busy:
+            verb = "works" if len(busy) == 1 else "work"
+            clauses.append(f"{' and '.join(busy)} {verb} with {TEACHER} today")
+        return clauses
+
+    def why_alone(self, name: str, p: Partnership) -> list[str]:
+        """True words for why `name` leaves partnership `p` today (someone in it is away)."""
+        others = [m for m in p.members if m != name]
+        stay = [m for m in others if m not in self.away]
+        if not stay and not self.with_teacher & set(others):
+            return [
+                f"{name}'s partner is absent"
+                if len(others) == 1
+                else f"{name}'s partners are absent"
+            ]
+        clauses = self.gone([m for m in others if m in self.away])
+        if stay:
+            together = " and ".join([name, *stay])
+            if any(frozenset(q) in self.forbidden for q in combinations([name, *stay], 2)):
+                clauses.append(f"{together} may not work together")
+            else:
+                clauses.append(f"{together} need a proficient English speaker")
+        return clauses
+
 
 def repair_for_absences(
-    plan: Plan, absent: Sequence[str], new_students: Sequence[str] = ()
+    plan: Plan,
+    absent: Sequence[str],
+    new_students: Sequence[str] = (),
+    with_teacher: Collection[str] = (),
 ) -> Plan:
     """Today's arrangement for `plan` with `absent` students away and `new_students` joining.
+
+    `with_teacher` names those of `absent` who are here but work with the teacher, so
+    the reasons say so instead of calling them absent. Every reason names only what is
+    true today (who is away, why a group splits, who pairs up with whom).
 
     Guarantees: every present student is placed exactly once; kept-apart students are
     never put together; partnerships untouched by absences are returned identical;
@@ -47,8 +86,13 @@ def repair_for_absences(
     """
     everyone = plan.members() + list(plan.floaters)
     _check_names(everyone, absent, new_students)
-    day = _Day({frozenset(p) for p in plan.forbidden_pairs}, set(plan.emergent_bilinguals))
     away = set(absent)
+    day = _Day(
+        {frozenset(p) for p in plan.forbidden_pairs},
+        set(plan.emergent_bilinguals),
+        away,
+        set(with_teacher) & away,
+    )
     groups: list[Partnership] = []
     touched: set[int] = set()
     orphans: list[tuple[str, Partnership]] = []
@@ -58,14 +102,16 @@ def repair_for_absences(
             groups.append(p)
         elif len(present) >= 2 and day.allowed(present):
             touched.add(len(groups))
-            groups.append(_without(p, present, away))
+            groups.append(_without(p, present, day))
         else:
             orphans += [(m, p) for m in present]
     floaters = [f for f in plan.floaters if f not in away]
     left = _pair_orphans(day, orphans, groups, touched)
-    left = _take_floaters(day, left, floaters, groups, touched)
+    left = _take_floaters(day, left, floaters, groups, touched, dict(orphans))
+    was_in = dict(orphans)
     for name in left:
-        _join_a_partnership(day, name, groups, touched, f"{name}'s partner is absent")
+        why = "; ".join(day.why_alone(name, was_in[name]))
+        _join_a_partnership(day, name, groups, touched, why)
     for name in new_students:
         _join_a_partnership(day, name, groups, touched, f"{name} is new and observes")
     return Plan(
@@ -93,13 +139,13 @@ def _check_names(everyone: list[str], absent: Sequence[str], new: Sequence[str])
             raise RosterError(f"'{name}' is already in the class", column="new")
 
 
-def _without(p: Partnership, present: list[str], away: set[str]) -> Partnership:
-    gone = " and ".join(m for m in p.members if m in away)
+def _without(p: Partnership, present: list[str], day: _Day) -> Partnership:
+    gone = day.gone([m for m in p.members if m in day.away])
     return Partnership(
         members=tuple(present),
         roles=_roles_in_order(p, present),
         score=p.score,
-        reasons=(f"{gone} absent today; {' and '.join(present)} carry on",),
+        reasons=("; ".join([*gone, f"{' and '.join(present)} carry on"]),),
         is_locked=p.is_locked,
         number=p.number,
     )
@@ -121,11 +167,16 @@ def _pair_orphans(day: _Day, orphans, groups: list[Partnership], touched: set[in
     paired = set()
     for a, b in sorted(tuple(sorted(e)) for e in matching):
         touched.add(len(groups))
+        why = day.why_alone(a, was_in[a]) + day.why_alone(b, was_in[b])
+        if why == [f"{a}'s partner is absent", f"{b}'s partner is absent"]:
+            reason = f"their partners are absent today: {a} and {b} pair up"
+        else:
+            reason = "; ".join([*dict.fromkeys(why), f"{a} and {b} pair up"])
         groups.append(
             Partnership(
                 members=(a, b),
                 roles=_merge_roles(was_in[a], was_in[b], a, b),
-                reasons=(f"their partners are absent today: {a} and {b} pair up",),
+                reasons=(reason,),
             )
         )
         paired.update((a, b))
@@ -138,7 +189,7 @@ def _merge_roles(pa: Partnership, pb: Partnership, a: str, b: str) -> tuple[tupl
     return ((first, "A"), (second, "B"))
 
 
-def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
+def _take_floaters(day, left, floaters, groups, touched, was_in) -> list[str]:
     still = []
     for name in left:
         floater = next((f for f in floaters if day.allowed((name, f))), None)
@@ -151,7 +202,11 @@ def _take_floaters(day, left, floaters, groups, touched) -> list[str]:
             Partnership(
                 members=(name, floater),
                 roles=((name, "A"), (floater, "B")),
-                reasons=(f"{name}'s partner is absent; floater {floater} partners today",),
+                reasons=(
+                    "; ".join(
+                        [*day.why_alone(name, was_in[name]), f"floater {floater} partners today"]
+                    ),
+                ),
             )
         )
     return still

@@ -14,9 +14,10 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from partnerup.classes.keys import key_pk
+from partnerup.classes.keys import shown_all
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
 from partnerup.engine import InfeasibleError
@@ -26,6 +27,8 @@ from partnerup.plans.services import in_words, member, move_or_swap, step_arrang
 
 from . import forms, services
 from .models import WorkshopDay
+
+FRIDAY = 4  # "the rest of this week" ends with the school week
 
 
 def _today(request, pk):
@@ -51,18 +54,8 @@ def _context(classroom, day, **extra) -> dict:
         "unplaced": services.unplaced(day),
         "quiet_first": services.quiet_first(classroom),
         "temporary": services.active_temporary(classroom, day.date),
-        "half": _every_other_partner(day),
+        "half": services.default_choosers(day),
         **extra,
-    }
-
-
-def _every_other_partner(day) -> set[int | None]:
-    """The default choosers: partner B (and C) of each partnership — half the class."""
-    return {
-        key_pk(key)
-        for group in day.arrangement.get("groups", [])
-        for key, role in group.get("roles", {}).items()
-        if role != "A"
     }
 
 
@@ -248,14 +241,28 @@ def temporary(request, pk):
     form = forms.TemporaryForm(request.POST, classroom=classroom)
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
-    days = 0 if form.cleaned_data["length"] == "day" else 6 - day.date.weekday()
+    days = 0 if form.cleaned_data["length"] == "day" else FRIDAY - day.date.weekday()
     try:
         ends = day.date + timedelta(days=max(days, 0))
-        services.start_temporary(day, form.cleaned_data["choosers"], ends)
+        _, kept = services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
         problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
         return _respond(request, classroom, day, error=problem)
-    return _respond(request, classroom, day)
+    note = _kept_together(classroom, kept)
+    if note and not request.htmx:
+        messages.info(request, note)
+    return _respond(request, classroom, day, note=note)
+
+
+def _kept_together(classroom, groups: list[tuple[str, ...]]) -> str:
+    """What the page says when the ticks split a keep-together group (assigned whole)."""
+    if not groups:
+        return ""
+    names = names_of(classroom)
+    together = "; ".join(" and ".join(shown_all(group, names)) for group in groups)
+    return gettext("Kept together, so assigned a partner together: %(groups)s.") % {
+        "groups": together
+    }
 
 
 @login_required
