@@ -287,7 +287,7 @@ def start_temporary(
     "still choosing" group until the teacher places their choices on the board.
 
     Returns the temporary partners and the keep-together groups the ticks split (each
-    is assigned whole, so the page can say so). Raises InfeasibleError naming the
+    is put whole on one side, so the page can say so). Raises InfeasibleError naming the
     clash when the assigned half cannot be partnered.
     """
     students, rules = class_roster(day.classroom)
@@ -315,19 +315,27 @@ def temporary_arrangement(
     class, the choosers as the plan's floaters (nobody else floats).
 
     A keep-together group the ticks split is assigned whole (the engine keeps it
-    together); those groups are returned too. Raises InfeasibleError naming the clash.
+    together) — or, when threes are off and that leaves an odd number assigned,
+    chooses whole; those groups are returned too. Raises InfeasibleError naming the
+    clash.
     """
     hard, _ = collect_hard_rules(students, rules, chosen)
     split = sorted(
         {tuple(sorted(g)) for g in hard.together.values() if g & choosers and not g <= choosers}
     )
-    choosers = choosers - {m for group in split for m in group}
+    in_split = {m for group in split for m in group}
+    choosers = choosers - in_split
+    if (len(students) - len(choosers)) % 2 and chosen.triads == "never":
+        # With no threes, choosing together may even the halves instead.
+        if (len(students) - len(choosers | in_split)) % 2 == 0:
+            choosers = choosers | in_split
     assigned = [s for s in students if s.name not in choosers]
     if len(assigned) % 2 and chosen.triads == "never":
+        kept = "".join(f" ({' and '.join(g)} are kept together on one side)" for g in split)
         raise engine.InfeasibleError(
             [
-                f"{len(assigned)} students are assigned and this plan makes no threes: "
-                "tick one more or one fewer student to choose"
+                f"{len(assigned)} students are assigned{kept} and this plan makes no "
+                "threes: tick one more or one fewer student to choose"
             ]
         )
     names = {s.name for s in assigned}

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from partnerup.classes.keys import shown_all
+from partnerup.classes.keys import pks_of, shown_all
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
 from partnerup.engine import InfeasibleError
@@ -244,25 +244,28 @@ def temporary(request, pk):
     days = 0 if form.cleaned_data["length"] == "day" else FRIDAY - day.date.weekday()
     try:
         ends = day.date + timedelta(days=max(days, 0))
-        _, kept = services.start_temporary(day, form.cleaned_data["choosers"], ends)
+        made, kept = services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
         problem = "The assigned half cannot be partnered: " + "; ".join(error.conflicts)
         return _respond(request, classroom, day, error=problem)
-    note = _kept_together(classroom, kept)
+    note = _kept_together(classroom, made, kept)
     if note and not request.htmx:
         messages.info(request, note)
     return _respond(request, classroom, day, note=note)
 
 
-def _kept_together(classroom, groups: list[tuple[str, ...]]) -> str:
-    """What the page says when the ticks split a keep-together group (assigned whole)."""
-    if not groups:
-        return ""
+def _kept_together(classroom, temporary, groups: list[tuple[str, ...]]) -> str:
+    """What the page says when the ticks split a keep-together group (put whole on
+    one side)."""
     names = names_of(classroom)
-    together = "; ".join(" and ".join(shown_all(group, names)) for group in groups)
-    return gettext("Kept together, so assigned a partner together: %(groups)s.") % {
-        "groups": together
-    }
+    notes = []
+    for group in groups:
+        together = " and ".join(shown_all(group, names))
+        if set(pks_of(group)) <= set(temporary.choosers):
+            notes.append(gettext("%(names)s choose together") % {"names": together})
+        else:
+            notes.append(gettext("%(names)s are assigned together") % {"names": together})
+    return gettext("Kept together: %(groups)s.") % {"groups": "; ".join(notes)} if notes else ""
 
 
 @login_required
