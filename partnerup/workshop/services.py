@@ -325,10 +325,9 @@ def temporary_arrangement(
     )
     in_split = {m for group in split for m in group}
     choosers = choosers - in_split
-    if (len(students) - len(choosers)) % 2 and chosen.triads == "never":
-        # With no threes, choosing together may even the halves instead.
-        if (len(students) - len(choosers | in_split)) % 2 == 0:
-            choosers = choosers | in_split
+    odd = (len(students) - len(choosers)) % 2
+    if odd and chosen.triads == "never" and (len(students) - len(choosers | in_split)) % 2 == 0:
+        choosers = choosers | in_split  # with no threes, choosing together evens the halves
     assigned = [s for s in students if s.name not in choosers]
     if len(assigned) % 2 and chosen.triads == "never":
         kept = "".join(f" ({' and '.join(g)} are kept together on one side)" for g in split)
