@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerup.classes.keys import key_pk, keys_of, student_key
@@ -168,3 +169,10 @@ def test_a_partner_who_works_with_the_teacher_is_not_called_absent(alice_client,
     )
     assert ("absent" in left["reasons"][0]) == (gone == "absent")
     assert reason_problems(class_day(room12), groups_of(load_plan(today(room12).arrangement))) == []
+
+
+def test_the_projector_calls_choosers_still_choosing(alice_client, room12):  # noqa: F811
+    open_today(alice_client, room12)
+    start_temporary(alice_client, room12, pks_of(room12, "Ben", "Zoe"))
+    wall = alice_client.get(reverse("workshop:projector", args=[room12.pk])).content.decode()
+    assert "Still choosing: Zoe, Ben" in wall and "Floaters:" not in wall
