@@ -8,11 +8,14 @@ changes only today.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from partnerup import engine
 from partnerup.classes.keys import key_pk, keys_of, pks_of, shown_all, student_key
@@ -82,30 +85,55 @@ def remake(day: WorkshopDay) -> None:
     plan = engine.carrying_rules(starting_point(day), hard)
     in_class = {student_key(s.pk): s for s in day.classroom.students.select_related("support")}
     in_plan = set(plan.members()) | set(plan.floaters)
-    absent = set(keys_of(day.absent))
-    with_teacher = sorted(n for n, s in in_class.items() if _support(s).with_teacher)
-    away = absent | set(with_teacher) | (in_plan - set(in_class))
-    newcomers = sorted(n for n in in_class if n not in in_plan and n not in away)
+    absent = set(keys_of(day.absent)) | (in_plan - set(in_class))
+    with_teacher = sorted(
+        n for n, s in in_class.items() if _support(s).with_teacher and n not in absent
+    )
+    newcomers = sorted(n for n in in_class if n not in in_plan | absent | set(with_teacher))
+    temporary = active_temporary(day.classroom, day.date)
+    choosers = set(plan.floaters) if temporary else set()
+    day.arrangement = engine.plan_to_dict(
+        today_arrangement(plan, absent, with_teacher, newcomers, choosers, hard)
+    )
+    day.is_accepted = False
+    day.save()
+
+
+def today_arrangement(
+    plan: engine.Plan,
+    absent: Collection[str],
+    with_teacher: Sequence[str] = (),
+    newcomers: Sequence[str] = (),
+    choosers: Collection[str] = (),
+    hard: engine.HardRules | None = None,
+) -> engine.Plan:
+    """The day's partnerships from `plan` (a plan or temporary partners): the absent
+    and those working with the teacher repaired for, newcomers observing, under the
+    class's hard rules `hard` (else those the plan carries).
+
+    `choosers` (the floaters of temporary partners) are choosing a partner: they are
+    nobody's floater today and stay "still choosing" unless absent or with the teacher.
+    """
+    choosing = tuple(f for f in plan.floaters if f in choosers)
+    base = replace(plan, floaters=tuple(f for f in plan.floaters if f not in choosers))
+    in_base = set(base.members()) | set(base.floaters)
+    away = sorted((set(absent) | set(with_teacher)) & in_base)
     # Partnerships Today adds take numbers the printed chart never had.
     repaired = numbered(
-        repair_for_absences(plan, sorted(away & in_plan), newcomers, hard), highest_number(plan)
+        repair_for_absences(base, away, newcomers, hard, with_teacher), highest_number(plan)
     )
     own = tuple(
         engine.Partnership(members=(n,), roles=((n, "A"),), reasons=(f"{n} {WITH_TEACHER}",))
         for n in with_teacher
-        if n not in absent
     )
-    day.arrangement = engine.plan_to_dict(
-        engine.Plan(
-            status="feasible",
-            partnerships=repaired.partnerships + own,
-            floaters=repaired.floaters,
-            forbidden_pairs=plan.forbidden_pairs,
-            emergent_bilinguals=plan.emergent_bilinguals,
-        )
+    here = tuple(c for c in choosing if c not in absent and c not in with_teacher)
+    return engine.Plan(
+        status="feasible",
+        partnerships=repaired.partnerships + own,
+        floaters=repaired.floaters + here,
+        forbidden_pairs=plan.forbidden_pairs,
+        emergent_bilinguals=plan.emergent_bilinguals,
     )
-    day.is_accepted = False
-    day.save()
 
 
 def _support(student: Student) -> Support:
@@ -170,8 +198,12 @@ class TodayCard:
 
 
 def cards(day: WorkshopDay) -> list[TodayCard]:
+    """Today's cards. While temporary partners last, a card as they made it says so
+    first (its other reasons are the engine's for that partnership)."""
     today = load_plan(day.arrangement)
     planned = {frozenset(p.members) for p in starting_point(day).partnerships}
+    temporary = active_temporary(day.classroom, day.date)
+    also = (temporary_reason(temporary, day.date),) if temporary else ()
     led = lead_counts(day.classroom)
     quiet = _quiet_pks(day.classroom) if quiet_first(day.classroom) else set()
     names = names_of(day.classroom)
@@ -185,7 +217,8 @@ def cards(day: WorkshopDay) -> list[TodayCard]:
                 number=p.number,
                 members=tuple(member(m, p.role_of.get(m, ""), names) for m in members),
                 leader=next_leader(pks, led, quiet) if len(pks) > 1 else None,
-                reasons=shown_all(p.reasons, names),
+                reasons=(also if frozenset(p.members) in planned else ())
+                + shown_all(p.reasons, names),
                 is_changed=frozenset(p.members) not in planned,
                 with_teacher=len(members) == 1,
             )
@@ -258,37 +291,103 @@ def partners_by_student(classroom: Classroom) -> dict[int, list[tuple[int, int]]
 
 
 @transaction.atomic
-def start_temporary(day: WorkshopDay, choosers: list[int], ends: date) -> TemporaryPartners:
+def start_temporary(
+    day: WorkshopDay, choosers: list[int], ends: date
+) -> tuple[TemporaryPartners, list[tuple[str, ...]]]:
     """From today until `ends`: everyone not choosing is assigned a partner by the
     engine (with the plan's settings and the class rules); choosers wait in the
     "still choosing" group until the teacher places their choices on the board.
 
-    Raises InfeasibleError naming the clash when the assigned half cannot be partnered.
+    Returns the temporary partners and the keep-together groups the ticks split (each
+    is put whole on one side, so the page can say so). Raises InfeasibleError naming the
+    clash when the assigned half cannot be partnered.
     """
     students, rules = class_roster(day.classroom)
-    chooser_keys = set(keys_of(choosers))
-    assigned = [s for s in students if s.name not in chooser_keys]
-    names = {s.name for s in assigned}
-    own_rules = [r for r in rules if set(r.students) <= names]
     chosen = plan_settings(day.plan.settings if day.plan else {})
-    arranged = engine.plan_partnerships(assigned, own_rules, chosen) if assigned else None
-    arrangement = engine.Plan(
-        status="feasible",
-        partnerships=arranged.partnerships if arranged else (),
-        floaters=tuple(sorted(chooser_keys)),
-        forbidden_pairs=forbidden_pairs(students, rules),
-        emergent_bilinguals=tuple(sorted(engine.hard_rules(students, rules, chosen).learners)),
-    )
+    arrangement, kept = temporary_arrangement(students, rules, chosen, set(keys_of(choosers)))
     day.classroom.temporary_partners.filter(starts__lte=ends, ends__gte=day.date).delete()
     temporary = TemporaryPartners.objects.create(
         classroom=day.classroom,
         starts=day.date,
         ends=ends,
-        choosers=sorted(set(choosers)),
+        choosers=pks_of(arrangement.floaters),
         arrangement=engine.plan_to_dict(numbered(arrangement)),
     )
     remake(day)
-    return temporary
+    return temporary, kept
+
+
+def temporary_arrangement(
+    students: Sequence[engine.Student],
+    rules: Sequence[engine.Rule],
+    chosen: engine.PlanSettings,
+    choosers: set[str],
+) -> tuple[engine.Plan, list[tuple[str, ...]]]:
+    """Temporary partners: the assigned half partnered under every hard rule of the
+    class, the choosers as the plan's floaters (nobody else floats).
+
+    A keep-together group the ticks split is assigned whole (the engine keeps it
+    together) — or, when threes are off and that leaves an odd number assigned,
+    chooses whole; those groups are returned too. Raises InfeasibleError naming the
+    clash.
+    """
+    hard = engine.hard_rules(students, rules, chosen)
+    split = sorted(
+        {tuple(sorted(g)) for g in hard.together.values() if g & choosers and not g <= choosers}
+    )
+    in_split = {m for group in split for m in group}
+    choosers = choosers - in_split
+    odd = (len(students) - len(choosers)) % 2
+    if odd and chosen.triads == "never" and (len(students) - len(choosers | in_split)) % 2 == 0:
+        choosers = choosers | in_split  # with no threes, choosing together evens the halves
+    assigned = [s for s in students if s.name not in choosers]
+    if len(assigned) % 2 and chosen.triads == "never":
+        kept = "".join(f" ({' and '.join(g)} are kept together on one side)" for g in split)
+        raise engine.InfeasibleError(
+            [
+                f"{len(assigned)} students are assigned{kept} and this plan makes no "
+                "threes: tick one more or one fewer student to choose"
+            ]
+        )
+    names = {s.name for s in assigned}
+    # A rule holds among the assigned students it names (keep apart Kwame, Carlos and
+    # Diego still keeps Kwame and Carlos apart while Diego chooses).
+    own_rules = [
+        replace(r, students=tuple(m for m in r.students if m in names))
+        for r in rules
+        if len(set(r.students) & names) >= 2
+    ]
+    arranged = (
+        engine.plan_partnerships(assigned, own_rules, replace(chosen, floaters=0))
+        if assigned
+        else None
+    )
+    plan = engine.Plan(
+        status="feasible",
+        partnerships=arranged.partnerships if arranged else (),
+        floaters=tuple(sorted(choosers)),
+    )
+    return engine.carrying_rules(plan, hard), split
+
+
+def temporary_reason(temporary: TemporaryPartners, on: date) -> str:
+    if temporary.ends <= on:
+        return gettext("Temporary partners for today")
+    return gettext("Temporary partners until %(day)s") % {"day": date_format(temporary.ends, "l")}
+
+
+def default_choosers(day: WorkshopDay) -> set[int]:
+    """Who the temporary partners form ticks first: partner B (and C) of each
+    partnership today — half the class — but nobody of a keep-together group, which
+    stays whole on the assigned side."""
+    students, rules = class_roster(day.classroom)
+    hard = engine.hard_rules(students, rules, plan_settings({}))
+    return {
+        pk
+        for group in day.arrangement.get("groups", [])
+        for key, role in group.get("roles", {}).items()
+        if role != "A" and key not in hard.together and (pk := key_pk(key)) is not None
+    }
 
 
 def forbidden_pairs(students, rules, chosen: dict | None = None) -> tuple[tuple[str, str], ...]:

@@ -14,10 +14,11 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerup.classes.keys import key_pk
+from partnerup.classes.keys import pks_of, shown_all
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
 from partnerup.engine import BoardError, InfeasibleError
@@ -34,6 +35,8 @@ from partnerup.plans.services import (
 
 from . import forms, services
 from .models import WorkshopDay
+
+FRIDAY = 4  # "the rest of this week" ends with the school week
 
 
 def _today(request, pk):
@@ -59,19 +62,9 @@ def _context(classroom, day, **extra) -> dict:
         "unplaced": services.unplaced(day),
         "quiet_first": services.quiet_first(classroom),
         "temporary": services.active_temporary(classroom, day.date),
-        "half": _every_other_partner(day),
+        "half": services.default_choosers(day),
         "undo": undo_of(day, names),
         **extra,
-    }
-
-
-def _every_other_partner(day) -> set[int | None]:
-    """The default choosers: partner B (and C) of each partnership — half the class."""
-    return {
-        key_pk(key)
-        for group in day.arrangement.get("groups", [])
-        for key, role in group.get("roles", {}).items()
-        if role != "A"
     }
 
 
@@ -266,17 +259,34 @@ def temporary(request, pk):
     form = forms.TemporaryForm(request.POST, classroom=classroom)
     if not form.is_valid():
         return _respond(request, classroom, day, error=form.first_error)
-    days = 0 if form.cleaned_data["length"] == "day" else 6 - day.date.weekday()
+    days = 0 if form.cleaned_data["length"] == "day" else FRIDAY - day.date.weekday()
     try:
         ends = day.date + timedelta(days=max(days, 0))
         with services.recorded(day, "temporary", temporary=True):
-            services.start_temporary(day, form.cleaned_data["choosers"], ends)
+            made, kept = services.start_temporary(day, form.cleaned_data["choosers"], ends)
     except InfeasibleError as error:
         problem = _("The assigned half cannot be partnered: %(why)s") % {
             "why": "; ".join(error.conflicts)
         }
         return _respond(request, classroom, day, error=problem)
-    return _respond(request, classroom, day)
+    note = _kept_together(classroom, made, kept)
+    if note and not request.htmx:
+        messages.info(request, note)
+    return _respond(request, classroom, day, note=note)
+
+
+def _kept_together(classroom, temporary, groups: list[tuple[str, ...]]) -> str:
+    """What the page says when the ticks split a keep-together group (put whole on
+    one side)."""
+    names = names_of(classroom)
+    notes = []
+    for group in groups:
+        together = " and ".join(shown_all(group, names))
+        if set(pks_of(group)) <= set(temporary.choosers):
+            notes.append(gettext("%(names)s choose together") % {"names": together})
+        else:
+            notes.append(gettext("%(names)s are assigned together") % {"names": together})
+    return gettext("Kept together: %(groups)s.") % {"groups": "; ".join(notes)} if notes else ""
 
 
 @login_required

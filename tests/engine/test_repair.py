@@ -112,3 +112,33 @@ def test_new_student_with_an_existing_name_is_refused():
     plan = plan_of(pair("Ana", "Ben"))
     with pytest.raises(RosterError):
         repair_for_absences(plan, [], new_students=["Ana"])
+
+
+def triad(a, b, c):
+    return Partnership(members=(a, b, c), roles=((a, "A"), (b, "B"), (c, "C")))
+
+
+def test_a_partner_with_the_teacher_is_not_called_absent():
+    plan = plan_of(pair("Ana", "Ben"), pair("Cy", "Di"), pair("Ed", "Flo"))
+    today = repair_for_absences(plan, ["Ben", "Di"], with_teacher=["Ben"])
+    changed = next(p for p in today.partnerships if "Ana" in p.members)
+    assert changed.reasons == (
+        "Ben works with the teacher today; Cy's partner is absent; Ana and Cy pair up",
+    )
+
+
+def test_a_three_losing_its_english_speaker_says_why_it_splits():
+    plan = plan_of(
+        triad("Ana", "Ben", "Cy"), pair("Di", "Ed"), pair("Flo", "Gus"), learners=["Ana", "Ben"]
+    )
+    today = repair_for_absences(plan, ["Cy", "Ed"])
+    reasons = " ".join(r for p in today.partnerships for r in p.reasons)
+    assert "Cy absent today" in reasons and "need a proficient English speaker" in reasons
+    assert "their partners are absent" not in reasons
+
+
+def test_a_student_whose_two_partners_are_absent_hears_partners_in_the_plural():
+    plan = plan_of(triad("Ana", "Ben", "Cy"), pair("Di", "Ed"))
+    today = repair_for_absences(plan, ["Ben", "Cy"])
+    joined = next(p for p in today.partnerships if "Ana" in p.members)
+    assert joined.reasons == ("Ana's partners are absent; joins Di and Ed as a 3",)
