@@ -23,11 +23,13 @@ from .engine import (
     plan_from_dict,
     plan_partnerships,
     plan_to_dict,
-    read_roster,
 )
+from .engine.columns import read_roster_file
 from .engine.model import LEVEL_MODES, ROLE_MODES, STRATEGIES, TALK_MODES
+from .engine.names import MAX_ROSTER_BYTES
 from .engine.repair import repair_for_absences
 from .engine.rotate import rotate_headline_partners
+from .engine.sheets import too_large_message
 from .render import plan_csv, plan_table, rotation_table
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
@@ -153,11 +155,22 @@ def _read(path: Path, error_kind: str = "file") -> str:
         raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_ROSTER_BYTES:
+            raise InputError(too_large_message(), file=str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
+
+
 def _load_class(roster: Path, rules: Path | None):
     """The roster's students and the rules. A column the roster reader does not know is
     named on stderr (a misspelt header would otherwise lose its column silently); the
     first problem of the roster is raised, as parse_roster would."""
-    reading = read_roster(_read(roster), file=str(roster))
+    reading = read_roster_file(_read_bytes(roster), str(roster)).reading
     for column in reading.ignored_columns:
         print(f"partnerup: {roster}: {column.message}", file=sys.stderr)
     if reading.problems:

@@ -1,3 +1,5 @@
+from base64 import b64decode, b64encode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,7 +10,8 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from partnerup import engine
+from partnerup.engine.columns import read_roster_file
+from partnerup.engine.sheets import too_large_message
 
 from . import archive, services
 from .forms import (
@@ -93,9 +96,9 @@ def roster_import(request, pk):
         # A new upload replaces any earlier one, so confirm never imports a stale file.
         request.session.pop(PENDING_IMPORT, None)
         upload = form.cleaned_data["roster"]
-        text, problem = _read_upload(upload)
+        data, problem = _read_upload(upload)
         if problem is None:
-            reading = engine.read_roster(text, file=upload.name)
+            reading = read_roster_file(data, upload.name).reading
             if not reading.problems:
                 roster = Roster.from_reading(reading)
                 preview = preview_import(classroom, roster)
@@ -106,20 +109,19 @@ def roster_import(request, pk):
                 )
                 if not preview.problems:
                     request.session[PENDING_IMPORT] = {
-                        "class": pk, "text": text, "name": upload.name
+                        "class": pk, "data": b64encode(data).decode(), "name": upload.name
                     }  # fmt: skip
             context.update(reading=reading, file_name=upload.name)
         context["problem"] = problem
     return render(request, "classes/import.html", context)
 
 
-def _read_upload(upload) -> tuple[str, str | None]:
+def _read_upload(upload) -> tuple[bytes, str | None]:
+    """The file's bytes; a file too large is refused before it is read (the engine's
+    reader decodes it, as it does for the CLI)."""
     if upload.size > settings.PARTNERUP_MAX_UPLOAD_BYTES:
-        return "", f"{upload.name}: the file is larger than 1 MB; is it really a class roster?"
-    try:
-        return upload.read().decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return "", f"{upload.name}: the file is not UTF-8 text (save it as 'CSV UTF-8')"
+        return b"", f"{upload.name}: {too_large_message()}"
+    return upload.read(), None
 
 
 @login_required
@@ -130,7 +132,7 @@ def roster_import_confirm(request, pk):
     if not pending or pending.get("class") != pk:
         messages.error(request, "Nothing to import: upload the roster again.")
         return redirect("classes:import", pk=pk)
-    reading = engine.read_roster(pending["text"], file=pending["name"])
+    reading = read_roster_file(b64decode(pending["data"]), pending["name"]).reading
     form = ImportConfirmForm(request.POST, students=classroom.students.all())
     if reading.problems or not form.is_valid():
         messages.error(request, "The file could not be read again: upload it again.")
