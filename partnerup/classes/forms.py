@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
+from partnerup.engine.columns import FIELDS, IGNORE
 from partnerup.engine.names import TAG_MAX_LENGTH, name_key, refused_character
 from partnerup.textcheck import TextChecked
 
@@ -26,7 +28,39 @@ class ClassroomForm(TextChecked, forms.ModelForm):
 
 
 class RosterUploadForm(TextChecked, forms.Form):
-    roster = forms.FileField(label="Roster CSV file", help_text="Saved from a spreadsheet as CSV.")
+    roster = forms.FileField(
+        label=gettext_lazy("Roster file"),
+        help_text=gettext_lazy(
+            "A CSV or Excel (.xlsx) file: a spreadsheet, or a Google Forms or Microsoft "
+            "Forms export."
+        ),
+    )
+    sheet = forms.CharField(
+        label=gettext_lazy("Sheet"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("For an Excel workbook: the sheet to read (blank: the first)."),
+    )
+
+
+class ColumnMappingForm(TextChecked, forms.Form):
+    """The field each column of the uploaded file feeds, or ignore: one select per
+    column, its choices the engine's fields."""
+
+    CHOICES = [(IGNORE, gettext_lazy("— ignore —")), *((f, f.replace("_", " ")) for f in FIELDS)]
+
+    def __init__(self, *args, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in columns:
+            self.fields[f"column_{column.position}"] = forms.ChoiceField(
+                label=column.header or gettext_lazy("Column %(n)s") % {"n": column.position},
+                choices=self.CHOICES,
+                initial=column.field,
+                required=False,
+            )
+
+    def chosen(self) -> list[str]:
+        return [self.cleaned_data[name] for name in self.fields]
 
 
 class StudentForm(TextChecked, forms.ModelForm):
