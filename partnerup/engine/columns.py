@@ -40,37 +40,38 @@ IGNORE = ""  # the field of a column that is not read
 NAME_PARTS = ("first_name", "last_name")
 FIELDS = (*ROSTER_COLUMNS, *NAME_PARTS)  # every field a column can feed
 # Words that name a field besides the field's own ('home_language' is 'home language'),
-# compared without case, accents or punctuation; the longest phrase a header holds wins.
+# compared without case, accents or punctuation ('Compañeros' holds 'companeros'); the
+# longest phrase a header holds wins.
 PHRASES: dict[str, tuple[str, ...]] = {
     "name": ("your name", "student name", "full name", "student", "nombre",
-             "nombre completo", "como te llamas", "tu nombre", "alumno", "estudiante"),
+             "nombre completo", "cómo te llamas", "tu nombre", "alumno", "estudiante"),
     "first_name": ("first name", "given name", "nombres", "primer nombre"),
     "last_name": ("last name", "surname", "family name", "apellido", "apellidos"),
-    "student_id": ("id", "student number", "sis id", "id del estudiante", "matricula",
-                   "numero de estudiante", "codigo de estudiante"),
+    "student_id": ("id", "student number", "sis id", "id del estudiante", "matrícula",
+                   "número de estudiante", "código de estudiante"),
     "level": ("writing level", "nivel", "nivel de escritura"),
-    "english_level": ("wida", "wida level", "ell level", "nivel de ingles", "ingles"),
+    "english_level": ("wida", "wida level", "ell level", "nivel de inglés", "inglés"),
     "home_language": ("language", "language at home", "idioma", "lengua materna",
                       "idioma en casa", "lengua"),
     "goals": ("goal", "writing goal", "meta", "metas", "objetivo", "objetivos"),
     "strengths": ("strength", "good at", "fortaleza", "fortalezas"),
     "interests": ("interest", "love to write about", "like to write about", "write about",
-                  "hobbies", "intereses", "interes", "temas", "escribir sobre",
+                  "hobbies", "intereses", "interés", "temas", "escribir sobre",
                   "encanta escribir", "gusta escribir", "interested", "interested in"),
     "choices": ("classmates", "classmate", "work well with", "partners", "partner",
-                "choose three", "companeros", "companeras", "companero", "trabajar bien",
+                "choose three", "compañeros", "compañeras", "compañero", "trabajar bien",
                 "trabajas bien", "work with", "like to work with"),
     "avoid": ("not work with", "rather not", "evitar", "no trabajar"),
     "talk": ("talk style", "estilo al hablar"),
     "often_absent": ("absent", "ausente", "falta mucho"),
     "social_support": ("apoyo social",),
     "new_student": ("nuevo", "nueva", "alumno nuevo", "estudiante nuevo"),
-    "reading_partner": ("companero de lectura", "pareja de lectura"),
-    "past_partners": ("previous partners", "companeros anteriores"),
+    "reading_partner": ("compañero de lectura", "pareja de lectura"),
+    "past_partners": ("previous partners", "compañeros anteriores"),
     IGNORE: ("timestamp", "marca temporal", "email", "email address", "e mail", "correo",
-             "correo electronico", "direccion de correo electronico", "start time",
+             "correo electrónico", "dirección de correo electrónico", "start time",
              "completion time", "last modified time", "hora de inicio",
-             "hora de finalizacion", "hora de la ultima modificacion"),
+             "hora de finalización", "hora de la última modificación"),
 }  # fmt: skip
 # Microsoft Forms numbers each response in an 'ID' column: not a school's student id.
 FORMS_RESPONSE_CLOCK = ("start time", "completion time")
