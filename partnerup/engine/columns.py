@@ -242,11 +242,12 @@ def _fed(table: CsvTable, fields: Sequence[str], report: ProblemReport[RosterErr
         elif field not in LIST_COLUMNS and field != "name" and len(feeding) > 1:
             shown = " and ".join(f"'{h.strip()}'" for h in feeding)
             report(f"{shown} both feed '{field}'; set one of them to ignore", row=1)
+    sources = [(field, _sources(field, fields)) for field in fed]
     records = []
     for number, cells in table.records:
         if len(cells) > len(fields):
             report(f"this row has {len(cells)} cells but the header has {len(fields)}", row=number)
-        records.append((number, [_joined(field, cells, fields) for field in fed]))
+        records.append((number, [_joined(field, at, cells) for field, at in sources]))
     return CsvTable(fed, records, table.filled)
 
 
@@ -254,12 +255,19 @@ def _target(field: str) -> str:
     return "name" if field in NAME_PARTS else field
 
 
-def _joined(field: str, cells: Sequence[str], fields: Sequence[str]) -> str:
-    if field == "name":  # a whole name first, then first names, then last names
-        order = ("name", *NAME_PARTS)
-        parts = [cells[i] for f in order for i, g in enumerate(fields) if g == f and i < len(cells)]
-        return " ".join(p.strip() for p in parts if p.strip())
-    parts = [cells[i].strip() for i, f in enumerate(fields) if f == field and i < len(cells)]
+def _sources(field: str, fields: Sequence[str]) -> list[int]:
+    """The columns feeding a field, in the order their cells join: for the name, whole
+    names first, then first names, then last names; else the file's order."""
+    order = ("name", *NAME_PARTS) if field == "name" else (field,)
+    return [i for wanted in order for i, f in enumerate(fields) if f == wanted]
+
+
+def _joined(field: str, at: list[int], cells: Sequence[str]) -> str:
+    if len(at) == 1 and field != "choices":  # most columns: one cell, as written
+        return cells[at[0]] if at[0] < len(cells) else ""
+    parts = [cells[i].strip() for i in at if i < len(cells)]
+    if field == "name":
+        return " ".join(p for p in parts if p)
     if field == "choices":
         parts = [_choices(p) for p in parts]
     if field in LIST_COLUMNS:
