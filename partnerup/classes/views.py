@@ -126,8 +126,7 @@ def roster_import_columns(request, pk):
     classroom = _classroom(request, pk)
     pending = _pending(request, pk)
     if pending is None:
-        messages.error(request, _("Nothing to import: upload the roster again."))
-        return redirect("classes:import", pk=pk)
+        return _upload_again(request, pk)
     form = ColumnMappingForm(request.POST, columns=_read_pending(classroom, pending).columns)
     if form.is_valid():
         pending = {**pending, "fields": form.chosen()}
@@ -153,6 +152,11 @@ def _previewed(request, classroom, pending) -> dict:
         context["max_class_size"] = settings.PARTNERUP_MAX_CLASS_SIZE
         context["confirm_form"] = ImportConfirmForm(students=[m.student for m in preview.missing])
     return context
+
+
+def _upload_again(request, pk):
+    messages.error(request, _("Nothing to import: upload the roster again."))
+    return redirect("classes:import", pk=pk)
 
 
 def _pending(request, pk):
@@ -188,8 +192,7 @@ def roster_import_confirm(request, pk):
     classroom = _classroom(request, pk)
     pending = _pending(request, pk)
     if pending is None:
-        messages.error(request, _("Nothing to import: upload the roster again."))
-        return redirect("classes:import", pk=pk)
+        return _upload_again(request, pk)
     read = _read_pending(classroom, pending)
     form = ImportConfirmForm(request.POST, students=classroom.students.all())
     if read.reading.problems or not form.is_valid():

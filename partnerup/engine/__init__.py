@@ -4,6 +4,7 @@ Framework-free and free of I/O: pure functions over frozen dataclasses. The CLI 
 the web app are thin adapters over what is exported here.
 """
 
+from .columns import FileColumn, RosterFile, read_roster_file
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import Partnership, Plan, PlanSettings, Rule, Student, Weights
@@ -11,6 +12,7 @@ from .roster import IgnoredColumn, RosterReading, RosterRow, parse_roster, read_
 from .solve import plan_partnerships
 
 __all__ = [
+    "FileColumn",
     "IgnoredColumn",
     "InfeasibleError",
     "InputError",
@@ -19,6 +21,7 @@ __all__ = [
     "Plan",
     "PlanSettings",
     "RosterError",
+    "RosterFile",
     "RosterReading",
     "RosterRow",
     "Rule",
@@ -31,5 +34,6 @@ __all__ = [
     "plan_partnerships",
     "plan_to_dict",
     "read_roster",
+    "read_roster_file",
     "spreadsheet_cell",
 ]

@@ -136,7 +136,9 @@ def read_roster_file(
                 f"the header has {len(headers):,} columns; PartnerUp reads at most {MAX_COLUMNS}",
                 row=1,
             )
-        chosen = tuple(fields) if fields is not None and len(fields) == len(headers) else None
+        given = tuple(fields or ())
+        known = len(given) == len(headers) and set(given) <= {*FIELDS, IGNORE}
+        chosen = given if known else None  # fields of another file are not this one's
         chosen = _changed(headers, chosen or guess_fields(headers), changes or {}, report)
         found.append((read, chosen))
         return _fed(_numbers_read(read, chosen), chosen, report)

@@ -184,7 +184,7 @@ def _fit(sample: str, delimiter: str) -> tuple[int, int]:
 
 def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None) -> Sheet:
     _check_zip(data, report)
-    from openpyxl import load_workbook  # only a workbook needs it
+    from openpyxl import load_workbook  # type: ignore[import-untyped]  # only a workbook needs it
 
     # openpyxl raises whatever its zip and XML parsers raise on a damaged file (KeyError,
     # ValueError, TypeError, ParseError…); none of it means anything to a teacher.

@@ -115,3 +115,11 @@ def test_the_import_page_lists_the_accepted_columns_and_the_template(alice_clien
     page = alice_client.get(reverse("classes:import", args=[classroom.pk])).content.decode()
     assert reverse("classes:import_template") in page
     assert "<strong>english_level</strong>" in page
+
+
+def test_a_remembered_mapping_with_an_unknown_field_is_not_used(alice_client, alice):
+    classroom = make_classroom(alice)
+    classroom.import_columns = {"headers": ["name", "Notes"], "fields": ["name", "secret"]}
+    classroom.save()
+    html = upload(alice_client, classroom, PLAIN).content.decode()
+    assert '<option value="" selected>— ignore —</option>' in html

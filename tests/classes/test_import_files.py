@@ -36,21 +36,25 @@ def upload(client, classroom, data: bytes, name="room.csv", **extra):
     )
 
 
+def imported_class(client, teacher, data: bytes, name="room.csv", **extra):
+    """A new class of the teacher's, with the file uploaded and the import confirmed."""
+    classroom = make_classroom(teacher)
+    upload(client, classroom, data, name=name, **extra)
+    confirm(client, classroom)
+    return classroom
+
+
 def imported(classroom) -> list[str]:
     return sorted(classroom.students.values_list("name", flat=True))
 
 
 def test_carriage_return_line_endings_are_imported(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, b"name,level\rAna,2\rBen,3\r")
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, b"name,level\rAna,2\rBen,3\r")
     assert imported(classroom) == ["Ana", "Ben"]
 
 
 def test_a_semicolon_file_with_decimal_commas_is_imported(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, b"sep=;\nname;english_level\nAna;2,5\nBen;4\n")
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, b"sep=;\nname;english_level\nAna;2,5\nBen;4\n")
     assert float(classroom.students.get(name="Ana").english_level) == 2.5
 
 
@@ -71,9 +75,7 @@ def preview_of(client, classroom, name: str) -> str:
 
 
 def test_a_google_forms_export_imports_names_choices_interests_and_goals(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("google_forms_en.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("google_forms_en.csv"))
     ana = classroom.students.get(name="Ana Ruiz")
     chosen = list(classroom.students.filter(pk__in=ana.choices).values_list("name", flat=True))
     assert (sorted(chosen), ana.interests, ana.goals) == (
@@ -84,34 +86,26 @@ def test_a_google_forms_export_imports_names_choices_interests_and_goals(alice_c
 
 
 def test_a_google_forms_export_keeps_the_ranking_of_choices(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("google_forms_en.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("google_forms_en.csv"))
     names = dict(classroom.students.values_list("pk", "name"))
     ana = classroom.students.get(name="Ana Ruiz")
     assert [names[pk] for pk in ana.choices] == ["Ben Okafor", "Cy Lee", "Di Park"]
 
 
 def test_a_google_forms_export_stores_no_email(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("google_forms_en.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("google_forms_en.csv"))
     stored = repr(list(classroom.students.values()))
     assert "@school.example" not in stored
     assert "9/2/2026" not in stored
 
 
 def test_a_spanish_google_forms_export_is_imported(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("google_forms_es.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("google_forms_es.csv"))
     assert classroom.students.get(name="Di Núñez").interests == ["cómics"]
 
 
 def test_a_microsoft_forms_export_is_imported_without_its_response_ids(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("microsoft_forms.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("microsoft_forms.csv"))
     ana = classroom.students.get(name="Ana Ruiz")
     assert (ana.external_id, ana.home_language, ana.interests) == (
         "",
@@ -121,16 +115,12 @@ def test_a_microsoft_forms_export_is_imported_without_its_response_ids(alice_cli
 
 
 def test_a_windows_1252_file_is_imported_with_its_accents(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("windows_1252.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("windows_1252.csv"))
     assert imported(classroom) == ["Ana", "José Núñez", "Zoë Faßbender"]
 
 
 def test_a_utf16_file_is_imported(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("utf16.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("utf16.csv"))
     assert classroom.students.get(name="José Núñez").interests == ["fútbol"]
 
 
@@ -141,9 +131,7 @@ def test_the_preview_says_how_the_file_was_read(alice_client, alice):
 
 
 def test_a_semicolon_file_with_a_sep_line_and_name_parts_is_imported(alice_client, alice):
-    classroom = make_classroom(alice)
-    upload(alice_client, classroom, fixture("semicolon_decimal_comma.csv"))
-    confirm(alice_client, classroom)
+    classroom = imported_class(alice_client, alice, fixture("semicolon_decimal_comma.csv"))
     jose = classroom.students.get(name="José Núñez")
     assert (jose.level, float(jose.english_level)) == (2, 2.5)
 
