@@ -37,6 +37,9 @@ DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # Uncompressed, a 2,000-row roster sheet of 20 columns with its shared strings is ~3 MB.
 MAX_WORKBOOK_BYTES = 40_000_000
 MAX_WORKBOOK_PARTS = 2_000
+# Rows of a sheet read at most, blank ones too (openpyxl yields the blank rows before a
+# formatted one far below): past it, counting every student row would be the heavy work.
+MAX_SHEET_ROWS = 10 * MAX_ROSTER_ROWS
 SNIFFED_CHARACTERS = 64_000  # the delimiter is guessed from this much of the file
 ZIP_START = b"PK\x03\x04"
 OLE_START = b"\xd0\xcf\x11\xe0"  # an old .xls, or a workbook protected by a password
@@ -200,6 +203,12 @@ def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None
         worksheet = _chosen_sheet(book, sheet, report)
         try:
             table = _worksheet_table(worksheet)
+        except SheetTooLong:
+            raise report.fatal(
+                f"the sheet '{worksheet.title}' has more than {MAX_SHEET_ROWS:,} rows (blank "
+                f"ones count); PartnerUp reads at most {MAX_ROSTER_ROWS:,} student rows — "
+                "copy the roster alone into a new sheet"
+            ) from None
         except Exception:
             raise report.fatal(
                 f"the sheet '{worksheet.title}' cannot be read (it may be damaged); {SAVE_AGAIN}"
@@ -250,11 +259,17 @@ def _listed(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names[:10]) + (", …" if len(names) > 10 else "")
 
 
+class SheetTooLong(Exception):
+    """A sheet with more than MAX_SHEET_ROWS rows: not read to its end."""
+
+
 def _worksheet_table(worksheet: Any) -> CsvTable:
     headers: list[str] = []
     records: list[tuple[int, list[str]]] = []
     filled = 0
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if number > MAX_SHEET_ROWS:
+            raise SheetTooLong
         cells = [_cell_text(value) for value in values]
         while cells and not cells[-1]:
             cells.pop()

@@ -194,3 +194,16 @@ def test_an_xlsx_over_the_row_limit_is_counted_and_refused():
     assert problems(data, "room.xlsx") == [
         "room.xlsx: the roster has 2,001 student rows; PartnerUp reads at most 2,000"
     ]
+
+
+def test_an_xlsx_with_rows_far_past_the_limit_is_refused_without_reading_them_all():
+    book = openpyxl.Workbook()
+    book.active.append(["name"])
+    book.active.append(["Ana"])
+    book.active.cell(row=500_000, column=1, value="far below")
+    out = io.BytesIO()
+    book.save(out)
+    assert problems(out.getvalue(), "room.xlsx") == [
+        "room.xlsx: the sheet 'Sheet' has more than 20,000 rows (blank ones count); "
+        "PartnerUp reads at most 2,000 student rows — copy the roster alone into a new sheet"
+    ]
