@@ -128,6 +128,8 @@ def _decoded(data: bytes, report: ProblemReport[RosterError]) -> tuple[str, str]
         raise report.fatal("the file is empty; it needs a header row")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16"), "UTF-16"
+    elif b"\x00" in data:  # valid UTF-8, but text has no NUL: UTF-16 without its BOM?
+        text, encoding = _detected(data)
     else:
         try:
             text, encoding = data.decode("utf-8-sig"), "UTF-8"

@@ -207,3 +207,8 @@ def test_an_xlsx_with_rows_far_past_the_limit_is_refused_without_reading_them_al
         "room.xlsx: the sheet 'Sheet' has more than 20,000 rows (blank ones count); "
         "PartnerUp reads at most 2,000 student rows — copy the roster alone into a new sheet"
     ]
+
+
+def test_utf16_without_a_bom_is_found_by_the_detector():
+    read = students("name,level\r\nJosé,2\r\nAna,3\r\n".encode("utf-16-le"))
+    assert [s.name for s in read] == ["José", "Ana"]
