@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/web.py --size 60 --classes 10 --repeats 10 --out benchmarks/web-60.md
 	$(BIN)/python benchmarks/generate_cap.py --out benchmarks/generate_cap.md
 	$(BIN)/python benchmarks/import_preview.py --out benchmarks/import_preview.md
+	$(BIN)/python benchmarks/import_xlsx.py --out benchmarks/import_xlsx.md
 	$(BIN)/python benchmarks/feasibility.py --out benchmarks/feasibility.md
 	$(BIN)/python benchmarks/rotation.py --out benchmarks/rotation.md
 

@@ -15,23 +15,29 @@ from dataclasses import fields
 from pathlib import Path
 
 from .engine import (
+    IGNORE_COLUMN,
+    MAX_ROSTER_BYTES,
+    ROSTER_FIELDS,
     WEIGHT_KINDS,
     InfeasibleError,
     InputError,
     Plan,
     PlanSettings,
+    RosterFile,
     Weights,
     parse_rules,
     plan_from_dict,
     plan_partnerships,
     plan_to_dict,
-    read_roster,
+    read_roster_file,
     repair_for_absences,
     rotate_headline_partners,
+    too_large_message,
 )
-from .render import plan_csv, plan_table, rotation_table
+from .render import plan_csv, plan_table, roster_table, rotation_table
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
+ROSTER_HELP = "class roster: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or .xlsx"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(verbs)
     _add_repair(verbs)
     _add_rotate(verbs)
+    _add_roster(verbs)
     bench = verbs.add_parser("bench", help="time the engine on synthetic classes")
     bench.add_argument("--runs", type=int, default=20, help="classes per size (default 20)")
     bench.add_argument("--out", type=Path, help="also write the table (Markdown) to this file")
@@ -81,10 +88,12 @@ def _add_serve(verbs) -> None:
 def _add_plan(verbs) -> None:
     plan = verbs.add_parser(
         "plan",
-        help="form partnerships from a class roster CSV",
-        description="Form partnerships from a class roster CSV (see README for the columns).",
+        help="form partnerships from a class roster (CSV or .xlsx)",
+        description="Form partnerships from a class roster: a CSV or .xlsx file, e.g. a "
+        "Google Forms or Microsoft Forms export (see README for the columns).",
     )
-    plan.add_argument("roster", type=Path, help="class roster CSV")
+    plan.add_argument("roster", type=Path, help=ROSTER_HELP)
+    _add_columns(plan)
     plan.add_argument("--rules", type=Path, help="teacher rules CSV: rule,students")
     _add_settings(plan)
     _add_format(plan, ("table", "csv", "json"))
@@ -138,12 +147,53 @@ def _add_rotate(verbs) -> None:
         description="Weekly rotation partners: no repeats while avoidable, never the "
         "long-term partner (--exclude), keep-apart rules respected.",
     )
-    rotate.add_argument("roster", type=Path, help="class roster CSV")
+    rotate.add_argument("roster", type=Path, help=ROSTER_HELP)
+    _add_columns(rotate)
     rotate.add_argument("--weeks", type=int, required=True, help="how many weeks")
     rotate.add_argument("--rules", type=Path, help="teacher rules CSV (keep-apart is used)")
     rotate.add_argument("--exclude", type=Path, help="plan JSON of long-term partners")
     _add_format(rotate, ("table", "json"))
     rotate.set_defaults(run=_rotate)
+
+
+def _add_roster(verbs) -> None:
+    roster = verbs.add_parser(
+        "roster",
+        help="check a roster file: the columns read and the students, or every problem",
+        description="Read a roster file as plan and rotate would: print the field each "
+        "column feeds and the students read, or every problem found (exit 2).",
+    )
+    roster.add_argument("roster", type=Path, help=ROSTER_HELP)
+    _add_columns(roster)
+    roster.set_defaults(run=_roster)
+
+
+def _add_columns(parser) -> None:
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        type=_column_change,
+        metavar="HEADER=FIELD",
+        help="the field a column feeds, overriding the guess from its header, e.g. "
+        "--column 'Pick three classmates=choices' or 'Email=ignore' (repeatable); fields: "
+        + ", ".join(ROSTER_FIELDS),
+    )
+    parser.add_argument("--sheet", help="the sheet of an .xlsx workbook (default: the first)")
+
+
+def _column_change(text: str) -> tuple[str, str]:
+    header, equals, field = text.rpartition("=")
+    field = "_".join(field.strip().lower().split())
+    if not equals or not header.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' is not HEADER=FIELD")
+    if field == "ignore":
+        return header.strip(), IGNORE_COLUMN
+    if field not in ROSTER_FIELDS:
+        raise argparse.ArgumentTypeError(
+            f"'{field}' is not a roster field; use one of {', '.join(ROSTER_FIELDS)} or ignore"
+        )
+    return header.strip(), field
 
 
 def _add_format(parser, formats: tuple[str, ...]) -> None:
@@ -163,11 +213,29 @@ def _read(path: Path, error_kind: str = "file") -> str:
         raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
 
 
-def _load_class(roster: Path, rules: Path | None):
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_ROSTER_BYTES:
+            raise InputError(too_large_message(), file=str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
+
+
+def _read_roster(args) -> RosterFile:
+    return read_roster_file(
+        _read_bytes(args.roster), str(args.roster), changes=dict(args.column), sheet=args.sheet
+    )
+
+
+def _load_class(args):
     """The roster's students and the rules. A column the roster reader does not know is
     named on stderr (a misspelt header would otherwise lose its column silently); the
     first problem of the roster is raised, as parse_roster would."""
-    reading = read_roster(_read(roster), file=str(roster))
+    roster, rules = args.roster, args.rules
+    reading = _read_roster(args).reading
     for column in reading.ignored_columns:
         print(f"partnerup: {roster}: {column.message}", file=sys.stderr)
     if reading.problems:
@@ -199,7 +267,7 @@ def _settings(args) -> PlanSettings:
 
 
 def _plan(args) -> int:
-    students, rules = _load_class(args.roster, args.rules)
+    students, rules = _load_class(args)
     started = time.perf_counter()
     plan = plan_partnerships(students, rules, _settings(args))
     elapsed = (time.perf_counter() - started) * 1000
@@ -228,7 +296,7 @@ def _repair(args) -> int:
 def _rotate(args) -> int:
     if args.weeks < 1:
         raise InputError("--weeks must be at least 1")
-    students, rules = _load_class(args.roster, args.rules)
+    students, rules = _load_class(args)
     long_term = _load_plan(args.exclude) if args.exclude else None
     weeks = rotate_headline_partners(students, args.weeks, rules, long_term)
     if args.format == "json":
@@ -241,6 +309,21 @@ def _rotate(args) -> int:
         _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         _emit(rotation_table(weeks))
+    return EXIT_OK
+
+
+def _roster(args) -> int:
+    read = _read_roster(args)
+    print(f"{args.roster}: {read.described or 'not read'}")
+    for column in read.columns:
+        fed = column.field.replace("_", " ") if column.field else "ignored"
+        never = " (never stored)" if column.is_never_read else ""
+        print(f"  column {column.position} '{column.header}' → {fed}{never}")
+    if read.reading.problems:
+        for problem in read.reading.problems:
+            print(f"partnerup: {problem.located()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _emit(roster_table(read.reading.students))
     return EXIT_OK
 
 

@@ -65,3 +65,20 @@ def plan_csv(plan: Plan) -> str:
     for row in rows:
         writer.writerow([spreadsheet_cell(cell) for cell in row])
     return out.getvalue()
+
+
+def roster_table(students) -> str:
+    """The students a roster file gave, one line each with what partnering reads."""
+    lines = [f"{len(students)} students:"]
+    for student in students:
+        parts = [
+            f"level {student.level}" if student.level else "",
+            f"choices: {', '.join(student.choices)}" if student.choices else "",
+            f"avoid: {', '.join(student.avoid)}" if student.avoid else "",
+            f"interests: {', '.join(student.interests)}" if student.interests else "",
+            f"goals: {', '.join(student.goals)}" if student.goals else "",
+            f"{student.home_language}" if student.home_language else "",
+        ]
+        details = "; ".join(p for p in parts if p)
+        lines.append(f"  {student.name}" + (f" — {details}" if details else ""))
+    return "\n".join(lines) + "\n"

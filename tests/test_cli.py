@@ -92,12 +92,12 @@ def test_missing_file_exits_2(tmp_path):
     assert "nope.csv: no such file" in result.stderr
 
 
-def test_non_utf8_file_exits_2(tmp_path):
-    path = tmp_path / "latin.csv"
-    path.write_bytes("name\nJosé\nAna\n".encode("latin-1"))
+def test_binary_file_exits_2(tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     result = run("plan", path)
     assert result.returncode == 2
-    assert "UTF-8" in result.stderr
+    assert "photo.csv: this is not a text file nor an Excel workbook" in result.stderr
 
 
 def test_bad_rules_file_exits_2(roster, tmp_path):
@@ -227,3 +227,19 @@ def is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_carriage_return_line_endings_are_read(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"name,choice1\rAna,Ben\rBen,Ana\r")
+    result = run("plan", path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["groups"][0]["members"] == ["Ana", "Ben"]
+
+
+def test_a_windows_1252_roster_is_read_with_its_accents(tmp_path):
+    path = tmp_path / "accents.csv"
+    path.write_bytes("name\nJosé Núñez\nAna\n".encode("cp1252"))
+    result = run("plan", path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "José Núñez" in json.loads(result.stdout)["groups"][0]["members"]

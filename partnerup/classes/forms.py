@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from partnerup.engine import (
     ENGLISH_LEVELS,
+    IGNORE_COLUMN,
     LEVELS,
+    ROSTER_FIELDS,
     TAG_MAX_LENGTH,
     name_key,
     refused_character,
@@ -45,9 +47,41 @@ class ClassroomForm(TextChecked, forms.ModelForm):
 
 class RosterUploadForm(TextChecked, forms.Form):
     roster = forms.FileField(
-        label=gettext_lazy("Roster CSV file"),
-        help_text=gettext_lazy("Saved from a spreadsheet as CSV."),
+        label=gettext_lazy("Roster file"),
+        help_text=gettext_lazy(
+            "A CSV or Excel (.xlsx) file: a spreadsheet, or a Google Forms or Microsoft "
+            "Forms export."
+        ),
     )
+    sheet = forms.CharField(
+        label=gettext_lazy("Sheet"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("For an Excel workbook: the sheet to read (blank: the first)."),
+    )
+
+
+class ColumnMappingForm(TextChecked, forms.Form):
+    """The field each column of the uploaded file feeds, or ignore: one select per
+    column, its choices the engine's fields."""
+
+    CHOICES = [
+        (IGNORE_COLUMN, gettext_lazy("— ignore —")),
+        *((f, f.replace("_", " ")) for f in ROSTER_FIELDS),
+    ]
+
+    def __init__(self, *args, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in columns:
+            self.fields[f"column_{column.position}"] = forms.ChoiceField(
+                label=column.header or gettext_lazy("Column %(n)s") % {"n": column.position},
+                choices=self.CHOICES,
+                initial=column.field,
+                required=False,
+            )
+
+    def chosen(self) -> list[str]:
+        return [self.cleaned_data[name] for name in self.fields]
 
 
 class StudentForm(TextChecked, forms.ModelForm):

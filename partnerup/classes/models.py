@@ -28,6 +28,9 @@ class Classroom(models.Model):
     name = models.CharField(max_length=120)
     is_archived = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
+    # The columns of the last roster imported and the field each fed ({"headers": [...],
+    # "fields": [...]}), offered first when the next file has the same headers.
+    import_columns = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["is_archived", "name"]

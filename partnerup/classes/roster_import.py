@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerup import engine
-from partnerup.engine import name_key
+from partnerup.engine import RosterFile, name_key, read_roster_file
 
 from .models import Classroom, Student, lock_class
 from .removal import forget_students, what_removing_deletes
@@ -117,6 +117,25 @@ class Roster:
     def of(cls, students: tuple[engine.Student, ...]) -> Roster:
         """Every field of these students, with no school ids (the demo, benchmarks)."""
         return cls(students, ("",) * len(students))
+
+
+def read_upload(
+    classroom: Classroom, data: bytes, name: str, fields=None, sheet: str = ""
+) -> RosterFile:
+    """The uploaded file read with these fields for its columns; without them, with the
+    ones the class's last import used when the file has the same headers, else guessed."""
+    read = read_roster_file(data, name, fields=fields, sheet=sheet or None)
+    if fields is None:
+        remembered = classroom.import_columns or {}
+        if remembered.get("headers") == list(read.headers) and remembered.get("fields"):
+            read = read_roster_file(data, name, fields=remembered["fields"], sheet=sheet or None)
+    return read
+
+
+def remember_columns(classroom: Classroom, read: RosterFile) -> None:
+    """Keep the fields this file's columns fed, for the class's next import."""
+    columns = {"headers": list(read.headers), "fields": list(read.fields)}
+    Classroom.objects.filter(pk=classroom.pk).update(import_columns=columns)
 
 
 def preview_import(classroom: Classroom, roster: Roster) -> ImportPreview:

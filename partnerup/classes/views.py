@@ -1,3 +1,5 @@
+from base64 import b64decode, b64encode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
-from partnerup import engine
+from partnerup.engine import accepted_columns, template_csv, too_large_message
 
 from . import archive, services
 from .forms import (
     EDITABLE_RULE_KINDS,
     ClassroomForm,
+    ColumnMappingForm,
     DeleteClassForm,
     ImportConfirmForm,
     RestoreForm,
@@ -25,7 +28,14 @@ from .forms import (
 )
 from .models import classes_for, classroom_or_404, lock_class
 from .removal import forget_students, what_removing_deletes
-from .roster_import import ImportRefused, Roster, apply_import, preview_import
+from .roster_import import (
+    ImportRefused,
+    Roster,
+    apply_import,
+    preview_import,
+    read_upload,
+    remember_columns,
+)
 
 PENDING_IMPORT = "pending_roster_import"
 
@@ -86,8 +96,9 @@ def class_detail(request, pk):
 
 @login_required
 def roster_import(request, pk):
-    """Upload → preview (every problem next to its row; or what the import would add,
-    change and leave out) → confirm, offered only for a file without problems."""
+    """Upload → preview (the field each column feeds, changeable; every problem next to
+    its row, or what the import would add, change and leave out) → confirm, offered
+    only for a file without problems."""
     classroom = _classroom(request, pk)
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     context = {"classroom": classroom, "form": form}
@@ -95,58 +106,105 @@ def roster_import(request, pk):
         # A new upload replaces any earlier one, so confirm never imports a stale file.
         request.session.pop(PENDING_IMPORT, None)
         upload = form.cleaned_data["roster"]
-        text, problem = _read_upload(upload)
-        if problem is None:
-            reading = engine.read_roster(text, file=upload.name)
-            if not reading.problems:
-                roster = Roster.from_reading(reading)
-                preview = preview_import(classroom, roster)
-                context["preview"] = preview
-                context["max_class_size"] = settings.PARTNERUP_MAX_CLASS_SIZE
-                context["confirm_form"] = ImportConfirmForm(
-                    students=[m.student for m in preview.missing]
-                )
-                if not preview.problems:
-                    request.session[PENDING_IMPORT] = {
-                        "class": pk, "text": text, "name": upload.name
-                    }  # fmt: skip
-            context.update(reading=reading, file_name=upload.name)
-        context["problem"] = problem
-    return render(request, "classes/import.html", context)
+        if upload.size > settings.PARTNERUP_MAX_UPLOAD_BYTES:
+            context["problem"] = f"{upload.name}: {too_large_message()}"
+        else:
+            pending = {
+                "class": pk,
+                "data": b64encode(upload.read()).decode(),
+                "name": upload.name,
+                "sheet": form.cleaned_data["sheet"],
+            }
+            context.update(_previewed(request, classroom, pending))
+    return render(request, "classes/import.html", _with_columns_help(context))
 
 
-def _read_upload(upload) -> tuple[str, str | None]:
-    if upload.size > settings.PARTNERUP_MAX_UPLOAD_BYTES:
-        return "", _("%(file)s: the file is larger than 1 MB; is it really a class roster?") % {
-            "file": upload.name
-        }
-    try:
-        return upload.read().decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return "", _("%(file)s: the file is not UTF-8 text (save it as 'CSV UTF-8')") % {
-            "file": upload.name
-        }
+@login_required
+@require_POST
+def roster_import_columns(request, pk):
+    """The same file previewed again with the fields the teacher chose for its columns."""
+    classroom = _classroom(request, pk)
+    pending = _pending(request, pk)
+    if pending is None:
+        return _upload_again(request, pk)
+    form = ColumnMappingForm(request.POST, columns=_read_pending(classroom, pending).columns)
+    if form.is_valid():
+        pending = {**pending, "fields": form.chosen()}
+    context = {"classroom": classroom, "form": RosterUploadForm()}
+    context.update(_previewed(request, classroom, pending))
+    return render(request, "classes/import.html", _with_columns_help(context))
+
+
+def _previewed(request, classroom, pending) -> dict:
+    """Read the pending file, keep it for confirm (or for choosing its columns again)
+    and say what importing it would do."""
+    read = _read_pending(classroom, pending)
+    reading = read.reading
+    context = {"reading": reading, "file_name": pending["name"], "read": read}
+    if read.columns:
+        request.session[PENDING_IMPORT] = {**pending, "fields": list(read.fields)}
+        columns_form = ColumnMappingForm(columns=read.columns)
+        context["columns_form"] = columns_form
+        context["column_rows"] = list(zip(read.columns, columns_form, strict=True))
+    if not reading.problems:
+        preview = preview_import(classroom, Roster.from_reading(reading))
+        context["preview"] = preview
+        context["max_class_size"] = settings.PARTNERUP_MAX_CLASS_SIZE
+        context["confirm_form"] = ImportConfirmForm(students=[m.student for m in preview.missing])
+    return context
+
+
+def _upload_again(request, pk):
+    messages.error(request, _("Nothing to import: upload the roster again."))
+    return redirect("classes:import", pk=pk)
+
+
+def _pending(request, pk):
+    pending = request.session.get(PENDING_IMPORT)
+    return pending if pending and pending.get("class") == pk else None
+
+
+def _read_pending(classroom, pending):
+    return read_upload(
+        classroom,
+        b64decode(pending["data"]),
+        pending["name"],
+        fields=pending.get("fields"),
+        sheet=pending.get("sheet", ""),
+    )
+
+
+def _with_columns_help(context: dict) -> dict:
+    return {**context, "accepted_columns": accepted_columns()}
+
+
+@login_required
+def roster_template(request):
+    """A roster template: the header row of every column PartnerUp reads."""
+    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, "partnerup-roster.csv")
+    return response
 
 
 @login_required
 @require_POST
 def roster_import_confirm(request, pk):
     classroom = _classroom(request, pk)
-    pending = request.session.get(PENDING_IMPORT)
-    if not pending or pending.get("class") != pk:
-        messages.error(request, _("Nothing to import: upload the roster again."))
-        return redirect("classes:import", pk=pk)
-    reading = engine.read_roster(pending["text"], file=pending["name"])
+    pending = _pending(request, pk)
+    if pending is None:
+        return _upload_again(request, pk)
+    read = _read_pending(classroom, pending)
     form = ImportConfirmForm(request.POST, students=classroom.students.all())
-    if reading.problems or not form.is_valid():
+    if read.reading.problems or not form.is_valid():
         messages.error(request, _("The file could not be read again: upload it again."))
         return redirect("classes:import", pk=pk)
     try:
-        roster = Roster.from_reading(reading)
+        roster = Roster.from_reading(read.reading)
         done = apply_import(classroom, roster, set(form.cleaned_data["remove"]))
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("classes:import", pk=pk)
+    remember_columns(classroom, read)
     request.session.pop(PENDING_IMPORT, None)
     removed = len(set(form.cleaned_data["remove"]) & {m.student.pk for m in done.missing})
     messages.success(

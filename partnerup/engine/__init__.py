@@ -22,6 +22,9 @@ from .board import (
     set_locked,
     swap_students,
 )
+from .columns import FIELDS as ROSTER_FIELDS
+from .columns import IGNORE as IGNORE_COLUMN
+from .columns import FileColumn, RosterFile, accepted_columns, read_roster_file, template_csv
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import (
@@ -45,6 +48,7 @@ from .model import (
 )
 from .names import (
     EXTERNAL_ID_MAX_LENGTH,
+    MAX_ROSTER_BYTES,
     NAME_MAX_LENGTH,
     TAG_MAX_LENGTH,
     name_key,
@@ -64,6 +68,7 @@ from .rules import (
     hard_rules_of_plan,
 )
 from .scoring import score_pair
+from .sheets import too_large_message
 from .solve import plan_partnerships
 from .synthetic import FIRST_NAMES, synthetic_class
 from .validation import hard_rule_violations
@@ -88,6 +93,11 @@ __all__ = [
     "BoardError",
     "CardCheck",
     "HardRules",
+    "FileColumn",
+    "IGNORE_COLUMN",
+    "MAX_ROSTER_BYTES",
+    "ROSTER_FIELDS",
+    "RosterFile",
     "IgnoredColumn",
     "InfeasibleError",
     "InputError",
@@ -97,12 +107,14 @@ __all__ = [
     "Plan",
     "PlanSettings",
     "RosterError",
+    "RosterFile",
     "RosterReading",
     "RosterRow",
     "Rule",
     "RulesError",
     "Student",
     "Weights",
+    "accepted_columns",
     "build_hard_rules",
     "carrying_rules",
     "check_board",
@@ -134,8 +146,11 @@ __all__ = [
     "rotate_headline_partners",
     "score_pair",
     "set_locked",
+    "read_roster_file",
+    "too_large_message",
     "spreadsheet_cell",
     "student_fields",
+    "template_csv",
     "swap_students",
     "synthetic_class",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import re
 import unicodedata
@@ -80,8 +81,11 @@ class CsvTable(NamedTuple):
     filled: int
 
 
-def read_csv(text: str, report: ProblemReport[Any], keep: int | None = None) -> CsvTable:
-    """The header and the filled rows of CSV text (a leading BOM is dropped).
+def read_csv(
+    text: str, report: ProblemReport[Any], keep: int | None = None, delimiter: str = ","
+) -> CsvTable:
+    """The header and the filled rows of CSV text (a leading BOM is dropped), its
+    cells parted by `delimiter` (sheets.py finds it for a file of unknown shape).
 
     With `keep`, only the first `keep` filled rows are kept; the others are counted, so
     a huge file costs one pass of the C parser and no per-row values. Raises
@@ -92,7 +96,7 @@ def read_csv(text: str, report: ProblemReport[Any], keep: int | None = None) -> 
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise report.fatal("the file is empty; it needs a header row")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     headers: list[str] = []
     records: list[tuple[int, list[str]]] = []
     filled = number = 0
@@ -107,28 +111,46 @@ def read_csv(text: str, report: ProblemReport[Any], keep: int | None = None) -> 
                 if keep is None or filled <= keep:
                     records.append((number, cells))
     except csv.Error as exc:
-        _refuse_unclosed_quote(text, lines_before, number + 1, headers, report)
-        raise report.fatal(f"this is not readable CSV ({exc})", row=number + 1) from None
-    _refuse_unclosed_quote(text, lines_before_last, number, headers, report)
+        _refuse_unclosed_quote(text, lines_before, number + 1, headers, report, delimiter)
+        raise report.fatal(_unreadable(exc), row=number + 1) from None
+    _refuse_unclosed_quote(text, lines_before_last, number, headers, report, delimiter)
     return CsvTable(headers, records, filled)
 
 
-# One CSV field as Python's csv reads it (excel dialect, not strict): a quoted part,
-# if the field starts with a quote, then anything up to the next comma or line break.
-_FIELD = re.compile(r'(?P<quoted>"(?:[^"]+|"")*(?P<closed>")?)?[^,\r\n]*')
+def _unreadable(exc: csv.Error) -> str:
+    """Python's csv error in a teacher's words."""
+    if "field larger" in str(exc):
+        return "a cell of this row is too long to be a roster cell (over 131,072 characters)"
+    if "NUL" in str(exc):
+        return "this row holds a null character, so the file is not plain text; save it again"
+    return 'this row cannot be read as CSV; check its quotes (") and save the file again'
+
+
+@functools.cache
+def _field(delimiter: str) -> re.Pattern[str]:
+    """One CSV field as Python's csv reads it (excel dialect, not strict): a quoted part,
+    if the field starts with a quote, then anything up to the next delimiter or line break."""
+    unquoted = "[^" + re.escape(delimiter) + r"\r\n]*"
+    return re.compile(r'(?P<quoted>"(?:[^"]+|"")*(?P<closed>")?)?' + unquoted)
 
 
 def _refuse_unclosed_quote(
-    text: str, lines_before: int, row: int, headers: list[str], report: ProblemReport[Any]
+    text: str,
+    lines_before: int,
+    row: int,
+    headers: list[str],
+    report: ProblemReport[Any],
+    delimiter: str = ",",
 ) -> None:
     """Raise if the record starting after `lines_before` lines opens a quote that runs
     to the end of the file. Only the last record read can, so only it is scanned."""
+    field_pattern = _field(delimiter)
     start = 0
     for _ in range(lines_before):
         start = text.index("\n", start) + 1
     field = 0
     while True:
-        match = _FIELD.match(text, start)
+        match = field_pattern.match(text, start)
         assert match is not None  # every part of the pattern is optional
         if match["quoted"] and not match["closed"]:
             break

@@ -13,6 +13,7 @@ NAME_MAX_LENGTH = 80  # a student's display name
 TAG_MAX_LENGTH = 80  # one interest, goal, strength or home language
 EXTERNAL_ID_MAX_LENGTH = 64  # a school's student id
 MAX_ROSTER_ROWS = 2000  # a grade-level pool is ~300; a whole school's list is refused
+MAX_ROSTER_BYTES = 1_000_000  # a roster file, CSV or workbook, as uploaded
 
 # Unicode categories a teacher never means to type: controls (NUL, line breaks inside
 # a name, escape codes) and invisible format characters (zero-width spaces, joiners,

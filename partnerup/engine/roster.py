@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import RosterError
 from .io import (
+    CsvTable,
     ProblemReport,
     Rows,
     Suggestions,
@@ -45,12 +46,14 @@ from .names import (
 TRUE_WORDS = {"yes", "y", "true", "1", "x"}
 FALSE_WORDS = {"no", "n", "false", "0", ""}
 NAME_LIST_COLUMNS = ("choices", "avoid", "reading_partner", "past_partners")
-KNOWN_COLUMNS = {
+# Every column a roster can have, in the order the import template lists them.
+ROSTER_COLUMNS = (
     "name", "student_id", "level", "goals", "strengths", "interests", "home_language",
-    "english_level", "choice1", "choice2", "choice3", "choices", "avoid", "talk",
+    "english_level", "choices", "choice1", "choice2", "choice3", "avoid", "talk",
     "often_absent", "social_support", "floater", "new_student", "reading_partner",
     "past_partners",
-}  # fmt: skip
+)  # fmt: skip
+KNOWN_COLUMNS = set(ROSTER_COLUMNS)
 COLUMN_ALIASES = {"id": "student_id"}  # 'Student ID' and 'student_id' need none
 BOOLEAN_COLUMNS = ("often_absent", "social_support", "floater", "new_student")
 CHOICE_COLUMNS = ("choice1", "choice2", "choice3")
@@ -134,7 +137,7 @@ def parse_roster(text: str, file: str = "roster") -> tuple[Student, ...]:
     the first problem `read_roster` would list for the same text.
     """
     report = ProblemReport(file, RosterError)
-    headers, rows = _table(text, report)
+    headers, rows = _rows(read_csv(text, report, keep=MAX_ROSTER_ROWS), report)
     return _roster(_columns(headers), rows, report)
 
 
@@ -146,10 +149,19 @@ def read_roster(text: str, file: str = "roster") -> RosterReading:
     checks are parse_roster's own; an empty or unreadable file, an unclosed quote, too
     many rows, no 'name' column or no student row stops the reading early.
     """
+    return read_roster_table(lambda report: read_csv(text, report, keep=MAX_ROSTER_ROWS), file)
+
+
+def read_roster_table(
+    table_of: Callable[[ProblemReport[RosterError]], CsvTable], file: str
+) -> RosterReading:
+    """read_roster for a table of any file: `table_of` reads it (columns.py reads any
+    spreadsheet and names its columns), reporting to the reading's own report, so a
+    problem of the file is listed as one of the roster."""
     report = ProblemReport(file, RosterError, keep_all=True)
     ignored: tuple[IgnoredColumn, ...] = ()
     try:
-        headers, rows = _table(text, report)
+        headers, rows = _rows(table_of(report), report)
         ignored = ignored_columns(headers)
         students = _roster(_columns(headers), rows, report)
     except RosterError as fatal:
@@ -190,11 +202,10 @@ def _columns(headers: list[str]) -> list[str]:
     return [roster_column(header) for header in headers]
 
 
-def _table(text: str, report: ProblemReport[RosterError]) -> tuple[list[str], Rows]:
+def _rows(table: CsvTable, report: ProblemReport[RosterError]) -> tuple[list[str], Rows]:
     """The headers as written and the student rows by column, refusing a file with
     more than MAX_COLUMNS columns or MAX_ROSTER_ROWS student rows before any of its
     rows becomes a value."""
-    table = read_csv(text, report, keep=MAX_ROSTER_ROWS)
     if len(table.headers) > MAX_COLUMNS:
         raise report.fatal(
             f"the header has {len(table.headers):,} columns; PartnerUp reads at most {MAX_COLUMNS}",

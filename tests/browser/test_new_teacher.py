@@ -43,7 +43,7 @@ def create_class_and_import(page, name="Room 12", snap=no_shot):
     page.get_by_role("heading", name=name).wait_for()
     snap("05-class-page-empty")
     page.get_by_role("link", name="Import roster CSV").click()
-    page.get_by_label("Roster CSV file").set_input_files(str(ROSTER))
+    page.get_by_label("Roster file").set_input_files(str(ROSTER))
     page.get_by_role("button", name="Preview").click()
     snap("06-import-preview")
     return page.get_by_role("button", name="Import 24 students")
@@ -109,7 +109,7 @@ def test_new_teacher_main_path(page):
     snap = partial(shot, page)
     sign_up(page, snap=snap)
     confirm = create_class_and_import(page, snap=snap)
-    assert page.locator("table tbody tr").count() == 24
+    assert page.locator("table.import-new tbody tr").count() == 24
     confirm.click()
     page.get_by_text("Imported: 24 new, 0 updated, 0 unchanged, 0 removed.").wait_for()
     for name in ("Amara", "Carlos", "Zoe"):

@@ -295,7 +295,7 @@ def test_preview_lists_every_problem_beside_its_row_and_saves_nothing(alice_clie
     assert "&#x27;7&#x27; is not a writing level" in html
     assert "&#x27;maybe&#x27; is not yes or no" in html
     assert "&#x27;Zed&#x27; is not a student in this class" in html
-    assert html.index("<td>2</td><td>Ana</td>") < html.index("writing level")
+    assert html.index("<td>2</td><td>Ana</td>") < html.index("is not a writing level")
     assert html.index("<td>3</td><td>Ben</td>") < html.index("not yes or no")
     assert html.index("<td>4</td><td>Cy</td>") < html.index("&#x27;Zed&#x27;")
     assert "import_confirm" not in html and "Import 3 students" not in html
@@ -327,10 +327,17 @@ def test_a_bad_upload_after_a_good_one_leaves_nothing_to_confirm(alice_client, a
     assert list(classroom.students.values_list("name", flat=True)) == ["Old"]
 
 
-def test_non_utf8_upload_is_explained(alice_client, alice):
+def test_windows_1252_upload_is_read_with_its_accents(alice_client, alice):
     classroom = make_classroom(alice)
-    response = upload(alice_client, classroom, "name\nJosé\n".encode("latin-1"))
-    assert b"not UTF-8" in response.content
+    upload(alice_client, classroom, "name\nJosé Núñez\nAna\n".encode("cp1252"))
+    confirm(alice_client, classroom)
+    assert "José Núñez" in classroom.students.values_list("name", flat=True)
+
+
+def test_binary_upload_is_explained(alice_client, alice):
+    classroom = make_classroom(alice)
+    response = upload(alice_client, classroom, b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert "not a text file nor an Excel workbook" in text_of(response)
 
 
 def test_pending_import_cannot_land_in_another_class(alice_client, alice):
