@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerup import engine
-from partnerup.engine import RosterFile, name_key, read_roster_file
+from partnerup.engine import RosterFile, name_key, read_roster_file, student_fields
 
 from .models import Classroom, Student, lock_class
 from .removal import forget_students, what_removing_deletes
@@ -41,7 +41,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "reading_partner": ("reading_partner",),
     "past_partners": ("past_partners",),
 }
-CLASSMATE_FIELDS = ("choices", "avoid", "past_partners")
+CLASSMATE_FIELDS = student_fields("classmates")
 LABELS = {"home_language": "home language", "english_level": "English level"}
 
 
