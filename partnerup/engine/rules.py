@@ -109,7 +109,15 @@ class HardRules:
         return all(self.together.get(m, frozenset()) <= group for m in members)
 
     def pair_allowed(self, a: str, b: str) -> bool:
-        return self.allows((a, b))
+        """`allows((a, b))`, written out: the planner asks it for every pair of a pool."""
+        if frozenset((a, b)) in self.why_apart:
+            return False
+        if (a in self.learners and b in self.learners) or (a in self.spread and b in self.spread):
+            return False
+        pair = {a, b}
+        return (
+            self.together.get(a, frozenset()) <= pair and self.together.get(b, frozenset()) <= pair
+        )
 
     def triad_allowed(self, members: Sequence[str]) -> bool:
         return self.allows(members)

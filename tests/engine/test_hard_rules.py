@@ -158,3 +158,21 @@ def test_every_pair_the_planner_forms_is_one_the_rules_allow():
     assert isinstance(hard, HardRules)
     for p in plan.partnerships:
         assert hard.allows(p.members)
+
+
+def test_the_pair_check_agrees_with_the_group_check_on_every_pair():
+    students = [
+        student("Ana", english_level=2.0, often_absent=True),
+        student("Ben", english_level=2.5),
+        student("Cy", avoid=("Di",), often_absent=True),
+        student("Di", reading_partner="Eve"),
+        student("Eve", often_absent=True),
+        student("Fay"),
+        student("Gus"),
+    ]
+    rules = [Rule("keep_together", ("Fay", "Gus")), Rule("keep_together", ("Ana", "Fay"))]
+    hard = hard_rules(students, rules, PlanSettings())
+    names = [s.name for s in students]
+    verdicts = {(a, b): hard.pair_allowed(a, b) for a in names for b in names if a != b}
+    assert verdicts == {(a, b): hard.allows((a, b)) for a, b in verdicts}
+    assert True in verdicts.values() and False in verdicts.values()
