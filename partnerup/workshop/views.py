@@ -14,7 +14,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -281,12 +281,12 @@ def _kept_together(classroom, temporary, groups: list[tuple[str, ...]]) -> str:
     names = names_of(classroom)
     notes = []
     for group in groups:
-        together = " and ".join(shown_all(group, names))
+        together = get_text_list(shown_all(group, names), _("and"))
         if set(pks_of(group)) <= set(temporary.choosers):
-            notes.append(gettext("%(names)s choose together") % {"names": together})
+            notes.append(_("%(names)s choose together") % {"names": together})
         else:
-            notes.append(gettext("%(names)s are assigned together") % {"names": together})
-    return gettext("Kept together: %(groups)s.") % {"groups": "; ".join(notes)} if notes else ""
+            notes.append(_("%(names)s are assigned together") % {"names": together})
+    return _("Kept together: %(groups)s.") % {"groups": "; ".join(notes)} if notes else ""
 
 
 @login_required
