@@ -59,6 +59,10 @@ class SchoolClass:
         code = f" ({self.code})" if self.code and self.code != self.title else ""
         return f"'{self.title}'{code}"
 
+    @property
+    def shown(self) -> str:
+        return self.title + (f" ({self.code})" if self.code else "")
+
 
 @dataclass(frozen=True)
 class SchoolStudent:
@@ -154,7 +158,7 @@ def choose_class(
 
 
 def _shown(classes: Iterable[SchoolClass]) -> str:
-    return listed([c.title + (f" ({c.code})" if c.code else "") for c in classes])
+    return listed([c.shown for c in classes])
 
 
 # Members ---------------------------------------------------------------------------
