@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/generate_cap.py --out benchmarks/generate_cap.md
 	$(BIN)/python benchmarks/import_preview.py --out benchmarks/import_preview.md
 	$(BIN)/python benchmarks/import_xlsx.py --out benchmarks/import_xlsx.md
+	$(BIN)/python benchmarks/import_oneroster.py --out benchmarks/import_oneroster.md
 	$(BIN)/python benchmarks/feasibility.py --out benchmarks/feasibility.md
 	$(BIN)/python benchmarks/rotation.py --out benchmarks/rotation.md
 
