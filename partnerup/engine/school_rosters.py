@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -212,9 +213,23 @@ def _members(data: bytes, report: ProblemReport[RosterError]) -> dict[str, Calla
         found[name] = info
 
     def reader(name: str, info: zipfile.ZipInfo) -> Callable[[], Member]:
-        return lambda: _read_member(name, archive.read(info), report)
+        return lambda: _read_member(name, _unzipped(archive, info, name, report), report)
 
     return {name: reader(name, info) for name, info in found.items()}
+
+
+def _unzipped(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, report: ProblemReport[RosterError]
+) -> bytes:
+    # A damaged member fails its CRC check, an encrypted one asks for a password, an
+    # unusual compression is not implemented: none of Python's words reach a teacher.
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError):
+        raise report.fatal(
+            f"{name} cannot be unzipped (the zip may be damaged or protected by a password); "
+            "export the roster again"
+        ) from None
 
 
 def _read_member(name: str, data: bytes, report: ProblemReport[RosterError]) -> Member:

@@ -275,3 +275,13 @@ def test_an_unclosed_quote_in_a_member_is_located_in_that_member():
 def test_read_school_bundle_raises_a_located_roster_error():
     with pytest.raises(RosterError, match="school.zip: this zip has no manifest.csv"):
         read_school_bundle(zipped({"users.csv": [["sourcedId"]]}), "school.zip")
+
+
+def test_a_damaged_member_is_named_not_unzipped():
+    data = bytearray(oneroster_bundle())
+    at = data.index(b"users.csv") + len(b"users.csv")  # the member's compressed bytes follow
+    data[at + 10 : at + 40] = b"\x00" * 30
+    assert problems(bytes(data)) == [
+        "school.zip: users.csv cannot be unzipped (the zip may be damaged or protected by a "
+        "password); export the roster again"
+    ]
