@@ -285,3 +285,13 @@ def test_a_damaged_member_is_named_not_unzipped():
         "school.zip: users.csv cannot be unzipped (the zip may be damaged or protected by a "
         "password); export the roster again"
     ]
+
+
+def test_a_member_file_past_the_row_limit_is_refused():
+    files = oneroster_files()
+    filler = [[f"x-{n}", "active", "", "", "", "parent", "", "", "P", "Q"] for n in range(20_001)]
+    files["users.csv"] = files["users.csv"] + [row + [""] * 8 for row in filler]
+    assert problems(zipped(files)) == [
+        "school.zip: users.csv has 20,010 rows; PartnerUp reads a bundle of at most 20,000 rows "
+        "a file — export one school"
+    ]
