@@ -136,7 +136,7 @@ def choose_class(
 ) -> SchoolClass:
     """The class whose key, or else title or code, is `chosen` (case and spacing
     ignored); the only class when none is chosen."""
-    classes = bundle.classes
+    classes, chosen = bundle.classes, (chosen or "").strip()
     if not chosen:
         if len(classes) == 1:
             return classes[0]
@@ -163,9 +163,6 @@ def _shown(classes: Iterable[SchoolClass]) -> str:
 
 
 # Members ---------------------------------------------------------------------------
-
-
-Members = dict[str, tuple[zipfile.ZipInfo, zipfile.ZipFile]]
 
 
 class Member:

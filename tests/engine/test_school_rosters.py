@@ -295,3 +295,18 @@ def test_a_member_file_past_the_row_limit_is_refused():
         "school.zip: users.csv has 20,010 rows; PartnerUp reads a bundle of at most 20,000 rows "
         "a file — export one school"
     ]
+
+
+def test_two_classes_with_one_title_are_told_apart_by_their_code():
+    files = oneroster_files()
+    files["classes.csv"][2][3] = "Writing 3A"  # Writing 3B's title
+    assert problems(zipped(files)) == [
+        "school.zip: 2 classes are called 'Writing 3A': 'Writing 3A (3A-W)', 'Writing 3A "
+        "(3B-W)'; choose one by its class code"
+    ]
+    read = read_roster_file(zipped(files), "school.zip", school_class="3B-W")
+    assert [s.name for s in read.reading.students] == ["Eli Stone", "Fay Nguyen"]
+
+
+def test_a_blank_class_choice_is_no_choice():
+    assert "this bundle holds 3 classes" in problems(oneroster_bundle(), school_class="  ")[0]
