@@ -5,19 +5,14 @@ them, with the school's ids kept."""
 from partnerup.classes.models import Classroom
 from tests.school_bundles import PRIVATE, oneroster_bundle
 
-from .conftest import TABLET, shot
-from .test_new_teacher import sign_up
+from .conftest import shot
+from .test_import_forms_export import open_import_page
 
 
 def test_a_class_of_a_oneroster_bundle_is_chosen_previewed_and_imported(open_page, tmp_path):
     bundle = tmp_path / "lincoln-elementary.zip"
     bundle.write_bytes(oneroster_bundle("1.2"))
-    page = open_page(TABLET)
-    sign_up(page)
-    page.get_by_role("link", name="New class").click()
-    page.get_by_label("Class name").fill("Room 12")
-    page.get_by_role("button", name="Save").click()
-    page.get_by_role("link", name="Import roster CSV").click()
+    page = open_import_page(open_page)
     page.get_by_label("Roster file").set_input_files(str(bundle))
     page.get_by_role("button", name="Preview", exact=True).click()
     choice = page.get_by_label("Class in the school's roster")
