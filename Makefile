@@ -43,7 +43,7 @@ test: $(STAMP) $(CHROMIUM) $(MSGFMT)
 # translate the new entries and run it again to compile them. The compiled .mo files are
 # committed, so `make run` needs no gettext tools; a test checks they match the .po files.
 messages: $(STAMP) $(MSGFMT)
-	cd partnerup && ../$(BIN)/python ../manage.py makemessages --all --no-location --no-obsolete
+	cd partnerup && ../$(BIN)/python ../manage.py makemessages --all --no-location --no-obsolete --no-wrap
 	cd partnerup && ../$(BIN)/python ../manage.py compilemessages
 
 bench: $(STAMP)
@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/generate_cap.py --out benchmarks/generate_cap.md
 	$(BIN)/python benchmarks/import_preview.py --out benchmarks/import_preview.md
 	$(BIN)/python benchmarks/import_xlsx.py --out benchmarks/import_xlsx.md
+	$(BIN)/python benchmarks/import_oneroster.py --out benchmarks/import_oneroster.md
 	$(BIN)/python benchmarks/feasibility.py --out benchmarks/feasibility.md
 	$(BIN)/python benchmarks/rotation.py --out benchmarks/rotation.md
 

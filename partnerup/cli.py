@@ -25,11 +25,13 @@ from .engine import (
     PlanSettings,
     RosterFile,
     Weights,
+    is_school_bundle,
     parse_rules,
     plan_from_dict,
     plan_partnerships,
     plan_to_dict,
     read_roster_file,
+    read_school_bundle,
     repair_for_absences,
     rotate_headline_partners,
     too_large_message,
@@ -37,7 +39,10 @@ from .engine import (
 from .render import plan_csv, plan_table, roster_table, rotation_table
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
-ROSTER_HELP = "class roster: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or .xlsx"
+ROSTER_HELP = (
+    "class roster: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), .xlsx, "
+    "or a school's OneRoster 1.1/1.2 or Clever zip (with --class)"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,9 +93,10 @@ def _add_serve(verbs) -> None:
 def _add_plan(verbs) -> None:
     plan = verbs.add_parser(
         "plan",
-        help="form partnerships from a class roster (CSV or .xlsx)",
+        help="form partnerships from a class roster (CSV, .xlsx or a school's roster zip)",
         description="Form partnerships from a class roster: a CSV or .xlsx file, e.g. a "
-        "Google Forms or Microsoft Forms export (see README for the columns).",
+        "Google Forms or Microsoft Forms export, or one class (--class) of a school's "
+        "OneRoster or Clever zip (see README for the columns).",
     )
     plan.add_argument("roster", type=Path, help=ROSTER_HELP)
     _add_columns(plan)
@@ -180,6 +186,13 @@ def _add_columns(parser) -> None:
         + ", ".join(ROSTER_FIELDS),
     )
     parser.add_argument("--sheet", help="the sheet of an .xlsx workbook (default: the first)")
+    parser.add_argument(
+        "--class",
+        dest="school_class",
+        metavar="TITLE",
+        help="the class to read from a OneRoster or Clever zip, by its title or class code "
+        "(needed when the zip holds more than one)",
+    )
 
 
 def _column_change(text: str) -> tuple[str, str]:
@@ -225,8 +238,18 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_roster(args) -> RosterFile:
+    data, file = _read_bytes(args.roster), str(args.roster)
+    if not args.school_class and is_school_bundle(data):
+        classes = read_school_bundle(data, file).classes
+        if len(classes) > 1:
+            shown = ", ".join(f"'{c.shown}'" for c in classes[:10])
+            raise InputError(
+                f"this bundle holds {len(classes)} classes; pass --class with the title or "
+                f"code of one: {shown}{', …' if len(classes) > 10 else ''}",
+                file=file,
+            )
     return read_roster_file(
-        _read_bytes(args.roster), str(args.roster), changes=dict(args.column), sheet=args.sheet
+        data, file, changes=dict(args.column), sheet=args.sheet, school_class=args.school_class
     )
 
 

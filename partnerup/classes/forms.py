@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from partnerup.engine import (
     ENGLISH_LEVELS,
@@ -50,7 +50,7 @@ class RosterUploadForm(TextChecked, forms.Form):
         label=gettext_lazy("Roster file"),
         help_text=gettext_lazy(
             "A CSV or Excel (.xlsx) file: a spreadsheet, or a Google Forms or Microsoft "
-            "Forms export."
+            "Forms export; or a school system's OneRoster or Clever zip."
         ),
     )
     sheet = forms.CharField(
@@ -59,6 +59,33 @@ class RosterUploadForm(TextChecked, forms.Form):
         max_length=100,
         help_text=gettext_lazy("For an Excel workbook: the sheet to read (blank: the first)."),
     )
+
+
+class SchoolClassForm(TextChecked, forms.Form):
+    """Which class of a school's roster bundle to import: one of the bundle's classes,
+    shown with its code, grades and number of students."""
+
+    school_class = forms.ChoiceField(
+        label=gettext_lazy("Class in the school's roster"),
+        error_messages={
+            "invalid_choice": gettext_lazy("That class is not in the file: upload it again.")
+        },
+    )
+
+    def __init__(self, *args, classes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school_class"].choices = [(c.key, _class_label(c)) for c in classes]
+
+
+def _class_label(school_class) -> str:
+    parts = [school_class.title]
+    if school_class.code and school_class.code != school_class.title:
+        parts.append(school_class.code)
+    if school_class.grades:
+        parts.append(_("grade %(grades)s") % {"grades": ", ".join(school_class.grades)})
+    count = school_class.students
+    parts.append(ngettext("%(count)s student", "%(count)s students", count) % {"count": count})
+    return " · ".join(parts)
 
 
 class ColumnMappingForm(TextChecked, forms.Form):

@@ -120,15 +120,22 @@ class Roster:
 
 
 def read_upload(
-    classroom: Classroom, data: bytes, name: str, fields=None, sheet: str = ""
+    classroom: Classroom,
+    data: bytes,
+    name: str,
+    fields=None,
+    sheet: str = "",
+    school_class: str = "",
 ) -> RosterFile:
     """The uploaded file read with these fields for its columns; without them, with the
-    ones the class's last import used when the file has the same headers, else guessed."""
-    read = read_roster_file(data, name, fields=fields, sheet=sheet or None)
+    ones the class's last import used when the file has the same headers, else guessed.
+    `school_class` is the class chosen from a school's roster bundle."""
+    chosen = {"sheet": sheet or None, "school_class": school_class or None}
+    read = read_roster_file(data, name, fields=fields, **chosen)
     if fields is None:
         remembered = classroom.import_columns or {}
         if remembered.get("headers") == list(read.headers) and remembered.get("fields"):
-            read = read_roster_file(data, name, fields=remembered["fields"], sheet=sheet or None)
+            read = read_roster_file(data, name, fields=remembered["fields"], **chosen)
     return read
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/students/<int:student_pk>/remove/", views.student_remove, name="student_remove"),
     path("<int:pk>/import/confirm/", views.roster_import_confirm, name="import_confirm"),
     path("<int:pk>/import/columns/", views.roster_import_columns, name="import_columns"),
+    path("<int:pk>/import/class/", views.roster_import_class, name="import_class"),
     path("import/template.csv", views.roster_template, name="import_template"),
     path("<int:pk>/rules/", views.rules, name="rules"),
     path("<int:pk>/rules/<int:rule_pk>/delete/", views.rule_delete, name="rule_delete"),

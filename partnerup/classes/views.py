@@ -1,4 +1,5 @@
 from base64 import b64decode, b64encode
+from dataclasses import asdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
-from partnerup.engine import accepted_columns, template_csv, too_large_message
+from partnerup.engine import (
+    RosterError,
+    SchoolClass,
+    accepted_columns,
+    is_school_bundle,
+    read_school_bundle,
+    template_csv,
+    too_large_message,
+)
 
 from . import archive, services
 from .forms import (
@@ -24,6 +33,7 @@ from .forms import (
     RestoreForm,
     RosterUploadForm,
     RuleForm,
+    SchoolClassForm,
     StudentForm,
 )
 from .models import classes_for, classroom_or_404, lock_class
@@ -115,8 +125,47 @@ def roster_import(request, pk):
                 "name": upload.name,
                 "sheet": form.cleaned_data["sheet"],
             }
-            context.update(_previewed(request, classroom, pending))
+            context.update(_read_or_choose(request, classroom, pending))
     return render(request, "classes/import.html", _with_columns_help(context))
+
+
+def _read_or_choose(request, classroom, pending) -> dict:
+    """A school's roster bundle first offers its classes to choose from (its only class
+    is previewed at once); any other file is previewed."""
+    data = b64decode(pending["data"])
+    if not is_school_bundle(data):
+        return _previewed(request, classroom, pending)
+    try:
+        classes = read_school_bundle(data, pending["name"]).classes
+    except RosterError as problem:
+        return {"problem": problem.located()}
+    pending = {**pending, "classes": [asdict(c) for c in classes]}
+    if len(classes) == 1:
+        return _previewed(request, classroom, {**pending, "school_class": classes[0].key})
+    request.session[PENDING_IMPORT] = pending
+    return {"class_form": SchoolClassForm(classes=classes), "file_name": pending["name"]}
+
+
+@login_required
+@require_POST
+def roster_import_class(request, pk):
+    """The class chosen from a school's roster bundle, previewed."""
+    classroom = _classroom(request, pk)
+    pending = _pending(request, pk)
+    if pending is None or not pending.get("classes"):
+        return _upload_again(request, pk)
+    form = SchoolClassForm(request.POST, classes=_school_classes(pending))
+    context = {"classroom": classroom, "form": RosterUploadForm()}
+    if form.is_valid():
+        pending = {**pending, "school_class": form.cleaned_data["school_class"]}
+        context.update(_previewed(request, classroom, pending))
+    else:
+        context.update(class_form=form, file_name=pending["name"])
+    return render(request, "classes/import.html", _with_columns_help(context))
+
+
+def _school_classes(pending) -> list[SchoolClass]:
+    return [SchoolClass(**{**c, "grades": tuple(c["grades"])}) for c in pending["classes"]]
 
 
 @login_required
@@ -141,6 +190,10 @@ def _previewed(request, classroom, pending) -> dict:
     read = _read_pending(classroom, pending)
     reading = read.reading
     context = {"reading": reading, "file_name": pending["name"], "read": read}
+    if len(pending.get("classes") or ()) > 1:  # another class of the bundle can be chosen
+        request.session[PENDING_IMPORT] = pending
+        chosen = {"school_class": pending.get("school_class")}
+        context["class_form"] = SchoolClassForm(classes=_school_classes(pending), initial=chosen)
     if read.columns:
         request.session[PENDING_IMPORT] = {**pending, "fields": list(read.fields)}
         columns_form = ColumnMappingForm(columns=read.columns)
@@ -171,6 +224,7 @@ def _read_pending(classroom, pending):
         pending["name"],
         fields=pending.get("fields"),
         sheet=pending.get("sheet", ""),
+        school_class=pending.get("school_class", ""),
     )
 
 

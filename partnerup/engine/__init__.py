@@ -67,6 +67,7 @@ from .rules import (
     hard_rules,
     hard_rules_of_plan,
 )
+from .school_rosters import SchoolBundle, SchoolClass, is_school_bundle, read_school_bundle
 from .scoring import score_pair
 from .sheets import too_large_message
 from .solve import plan_partnerships
@@ -112,6 +113,8 @@ __all__ = [
     "RosterRow",
     "Rule",
     "RulesError",
+    "SchoolBundle",
+    "SchoolClass",
     "Student",
     "Weights",
     "accepted_columns",
@@ -125,6 +128,7 @@ __all__ = [
     "hard_rules_of_plan",
     "headline_apart",
     "highest_number",
+    "is_school_bundle",
     "move_student",
     "name_key",
     "new_breaks",
@@ -139,6 +143,7 @@ __all__ = [
     "plan_partnerships",
     "plan_to_dict",
     "read_roster",
+    "read_school_bundle",
     "refused_character",
     "repair_for_absences",
     "replan_rest",

@@ -34,6 +34,7 @@ from .roster import (
     read_roster_table,
     roster_column,
 )
+from .school_rosters import is_school_bundle, school_class_sheet
 from .sheets import Sheet, read_sheet
 
 IGNORE = ""  # the field of a column that is not read
@@ -118,9 +119,12 @@ def read_roster_file(
     fields: Sequence[str] | None = None,
     changes: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    school_class: str | None = None,
 ) -> RosterFile:
     """Check a roster in any file PartnerUp reads (see sheets.py) and list every
     problem, as read_roster does for CSV text. `file` is the name the teacher gave it.
+    A school's roster bundle (see school_rosters.py) gives the students of the class
+    `school_class` names (by title or class code), or of its only class.
 
     Each column feeds the field guessed from its header, or `fields[i]` for the i-th
     column when `fields` has one per column, then `changes` ({header: field}, '' to
@@ -129,7 +133,10 @@ def read_roster_file(
     found: list[tuple[Sheet, tuple[str, ...]]] = []
 
     def table_of(report: ProblemReport[RosterError]) -> CsvTable:
-        read = read_sheet(data, file, report, sheet)
+        if is_school_bundle(data):
+            read = school_class_sheet(data, file, report, school_class)
+        else:
+            read = read_sheet(data, file, report, sheet)
         headers = read.table.headers
         if len(headers) > MAX_COLUMNS:
             raise report.fatal(

@@ -68,6 +68,7 @@ class Sheet:
     encoding: str = ""
     delimiter: str = ""
     sheet_name: str = ""
+    source: str = ""  # how a sheet not read from a spreadsheet was made (a school bundle)
 
     @property
     def has_decimal_commas(self) -> bool:
@@ -78,6 +79,8 @@ class Sheet:
 
     @property
     def described(self) -> str:
+        if self.source:
+            return self.source
         if self.sheet_name:
             return f"Excel workbook, sheet '{self.sheet_name}'"
         parted_by = DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
@@ -103,7 +106,7 @@ def read_sheet(
     if extension in OTHER_FORMATS or data.startswith(OLE_START):
         what = OTHER_FORMATS.get(extension, "an Excel 97-2003 or password-protected workbook")
         raise report.fatal(f"this is {what}, which PartnerUp cannot read; {SAVE_AGAIN}")
-    text, encoding = _decoded(data, report)
+    text, encoding = decoded(data, report)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter, text = _delimiter(text)
     table = read_csv(text, report, keep=MAX_ROSTER_ROWS, delimiter=delimiter)
@@ -121,7 +124,7 @@ def _extension(file: str) -> str:
     return file[dot:].lower() if dot > file.replace("\\", "/").rfind("/") else ""
 
 
-def _decoded(data: bytes, report: ProblemReport[RosterError]) -> tuple[str, str]:
+def decoded(data: bytes, report: ProblemReport[RosterError]) -> tuple[str, str]:
     """The text and the name of its encoding: UTF-16 by its BOM, else UTF-8 when it
     decodes, else what charset-normalizer finds among UTF-16 and Windows-1252."""
     if not data.strip():
@@ -188,7 +191,7 @@ def _fit(sample: str, delimiter: str) -> tuple[int, int]:
 
 
 def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None) -> Sheet:
-    _check_zip(data, report)
+    check_zip(data, report)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only a workbook needs it
 
     # openpyxl raises whatever its zip and XML parsers raise on a damaged file (KeyError,
@@ -222,9 +225,15 @@ def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None
     return Sheet(table, sheet_name=worksheet.title)
 
 
-def _check_zip(data: bytes, report: ProblemReport[RosterError]) -> None:
-    """Refuse a workbook that is not a zip, or whose parts would unzip to more than
-    MAX_WORKBOOK_BYTES, before openpyxl unpacks any of it."""
+def check_zip(
+    data: bytes,
+    report: ProblemReport[RosterError],
+    what: str = "workbook",
+    advice: str = "copy the roster alone into a new workbook",
+) -> list[zipfile.ZipInfo]:
+    """The parts of a workbook (or a school's roster bundle); refuse one that is not a
+    zip, or whose parts would unzip to more than MAX_WORKBOOK_BYTES, before openpyxl
+    (or the bundle reader) unpacks any of it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
@@ -235,9 +244,11 @@ def _check_zip(data: bytes, report: ProblemReport[RosterError]) -> None:
     unzipped = sum(part.file_size for part in parts)
     if len(parts) > MAX_WORKBOOK_PARTS or unzipped > MAX_WORKBOOK_BYTES:
         raise report.fatal(
-            f"this workbook unzips to {unzipped / 1_000_000:,.0f} MB; a class roster is far "
-            "smaller — copy the roster alone into a new workbook"
+            f"this {what} unzips to {unzipped / 1_000_000:,.0f} MB"
+            + (f" in {len(parts):,} files" if len(parts) > MAX_WORKBOOK_PARTS else "")
+            + f"; a class roster is far smaller — {advice}"
         )
+    return parts
 
 
 def _chosen_sheet(book: Any, sheet: str | None, report: ProblemReport[RosterError]) -> Any:
@@ -245,7 +256,7 @@ def _chosen_sheet(book: Any, sheet: str | None, report: ProblemReport[RosterErro
     if sheet:
         if sheet not in names:
             raise report.fatal(
-                f"there is no sheet '{sheet}' in this workbook (it has {_listed(names)})"
+                f"there is no sheet '{sheet}' in this workbook (it has {listed(names)})"
             )
         worksheet = book[sheet]
     elif book.worksheets:
@@ -257,7 +268,7 @@ def _chosen_sheet(book: Any, sheet: str | None, report: ProblemReport[RosterErro
     return worksheet
 
 
-def _listed(names: list[str]) -> str:
+def listed(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names[:10]) + (", …" if len(names) > 10 else "")
 
 

@@ -11,13 +11,19 @@ from .test_new_teacher import sign_up
 EXPORT = Path(__file__).parent.parent / "fixtures" / "rosters" / "google_forms_en.csv"
 
 
-def test_a_google_forms_export_is_imported_with_one_column_changed(open_page):
+def open_import_page(open_page, name="Room 12"):
+    """A new teacher on a tablet, on the import page of a new class."""
     page = open_page(TABLET)
     sign_up(page)
     page.get_by_role("link", name="New class").click()
-    page.get_by_label("Class name").fill("Room 12")
+    page.get_by_label("Class name").fill(name)
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="Import roster CSV").click()
+    return page
+
+
+def test_a_google_forms_export_is_imported_with_one_column_changed(open_page):
+    page = open_import_page(open_page)
     page.get_by_text("Accepted columns and a template").click()
     assert page.get_by_role("link", name="Download a template (CSV)").is_visible()
     shot(page, "import-forms-01-import-page")
