@@ -15,8 +15,6 @@ preview after the class is chosen.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import time
@@ -24,6 +22,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]  # this checkout
+
+from tables import emit, machine  # noqa: E402
 
 from partnerup.engine import FIRST_NAMES, read_roster_file, read_school_bundle  # noqa: E402
 from tests.school_bundles import STAMP, USERS_11, USERS_12, oneroster_files, zipped  # noqa: E402
@@ -132,16 +132,10 @@ def main() -> int:
         f"{CLASSES * PER_CLASS} students in {CLASSES} classes, a teacher per class and a parent "
         f"per student in users.csv, demographics.csv for every student. Median of {args.runs} "
         f"runs each (unzip, every member file read, enrollments checked; the preview also maps "
-        f"the columns and checks every row); {platform.python_implementation()} "
-        f"{platform.python_version()}, on {os.cpu_count()} CPUs ({platform.machine()}), load "
-        f"average {os.getloadavg()[0]:.1f} when it ended. "
+        f"the columns and checks every row); {machine()}. "
         "`.venv/bin/python benchmarks/import_oneroster.py --out benchmarks/import_oneroster.md`",
     ]
-    table = "\n".join(lines) + "\n"
-    print(table)
-    if args.out:
-        args.out.write_text(table, encoding="utf-8")
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ unique "First Last" names, each row choosing three classmates and avoiding none
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import statistics
 import time
 from pathlib import Path
+
+from tables import emit, machine
 
 from partnerup.engine import read_roster
 from partnerup.engine.synthetic import FIRST_NAMES
@@ -123,19 +123,13 @@ def main() -> int:
     )
     lines += [
         "",
-        f"Median of {args.runs} readings each; {platform.python_implementation()} "
-        f"{platform.python_version()} on {os.cpu_count()} CPUs "
-        f"({platform.machine()}), load average {os.getloadavg()[0]:.1f} when it ended. "
+        f"Median of {args.runs} readings each; {machine()}. "
         "`.venv/bin/python benchmarks/import_preview.py "
         "--out benchmarks/import_preview.md`",
         "",
         BEFORE,
     ]
-    table = "\n".join(lines) + "\n"
-    print(table)
-    if args.out:
-        args.out.write_text(table, encoding="utf-8")
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

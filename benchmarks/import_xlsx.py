@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
-import platform
 import statistics
 import sys
 import time
@@ -30,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout, and import_preview.py
 
 from import_preview import roster_text  # noqa: E402
+from tables import emit, machine  # noqa: E402
 
 from partnerup.engine.columns import read_roster_file  # noqa: E402
 from partnerup.engine.sheets import MAX_WORKBOOK_BYTES  # noqa: E402
@@ -102,16 +101,10 @@ def main() -> int:
     lines += [
         "",
         f"Median of {args.runs} readings each (decode or unzip, columns mapped, every row "
-        f"checked); {platform.python_implementation()} {platform.python_version()}, "
-        f"openpyxl {openpyxl.__version__}, on {os.cpu_count()} CPUs ({platform.machine()}), "
-        f"load average {os.getloadavg()[0]:.1f} when it ended. "
+        f"checked); {machine(f'openpyxl {openpyxl.__version__}')}. "
         "`.venv/bin/python benchmarks/import_xlsx.py --out benchmarks/import_xlsx.md`",
     ]
-    table = "\n".join(lines) + "\n"
-    print(table)
-    if args.out:
-        args.out.write_text(table, encoding="utf-8")
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":
