@@ -53,7 +53,11 @@ def _context(classroom, day, **extra) -> dict:
         "classroom": classroom,
         "day": day,
         "cards": services.cards(day),
-        "floaters": [member(key, "", names) for key in day.arrangement.get("floaters", [])],
+        # Floaters (or, during temporary partners, those still choosing) by name.
+        "floaters": sorted(
+            (member(key, "", names) for key in day.arrangement.get("floaters", [])),
+            key=lambda m: m.name.casefold(),
+        ),
         "students": students,
         "absent": set(day.absent),
         "with_teacher": [s for s in students if _has(s) and s.support.with_teacher],

@@ -174,6 +174,6 @@ def test_a_partner_who_works_with_the_teacher_is_not_called_absent(alice_client,
 
 def test_the_projector_calls_choosers_still_choosing(alice_client, room12):  # noqa: F811
     open_today(alice_client, room12)
-    start_temporary(alice_client, room12, pks_of(room12, "Ben", "Zoe"))
+    start_temporary(alice_client, room12, pks_of(room12, "Zoe", "Ben"))
     wall = alice_client.get(reverse("workshop:projector", args=[room12.pk])).content.decode()
-    assert "Still choosing: Zoe, Ben" in wall and "Floaters:" not in wall
+    assert "Still choosing: Ben, Zoe" in wall and "Floaters:" not in wall
