@@ -204,9 +204,10 @@ def hard_rules(
     apart: list[KeptApart] = []
     seen: set[tuple[str, frozenset[str]]] = set()
 
-    def once(kind: ApartKind, members: tuple[str, ...]) -> None:
+    def once(kind: ApartKind, named: tuple[str, ...]) -> None:
+        members = tuple(dict.fromkeys(named))  # a student named twice counts once
         key = (kind, frozenset(members))
-        if key not in seen and len(set(members)) == len(members) >= 2:
+        if key not in seen and len(members) >= 2:
             seen.add(key)
             apart.append(KeptApart(kind, members))
 

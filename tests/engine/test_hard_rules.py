@@ -176,3 +176,11 @@ def test_the_pair_check_agrees_with_the_group_check_on_every_pair():
     verdicts = {(a, b): hard.pair_allowed(a, b) for a in names for b in names if a != b}
     assert verdicts == {(a, b): hard.allows((a, b)) for a, b in verdicts}
     assert True in verdicts.values() and False in verdicts.values()
+
+
+def test_a_keep_apart_rule_naming_a_student_twice_still_keeps_the_others_apart():
+    students = [student(n) for n in ("Ana", "Ben", "Cy")]
+    hard = hard_rules(students, [Rule("keep_apart", ("Ana", "Ben", "Ana"))], PlanSettings())
+    assert not hard.allows(("Ana", "Ben"))
+    assert hard.why_not("Ana", "Ben") == "keep-apart rule Ana–Ben"
+    assert hard.allows(("Ana", "Cy"))
