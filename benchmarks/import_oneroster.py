@@ -15,15 +15,13 @@ preview after the class is chosen.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]  # this checkout
 
-from tables import emit, machine  # noqa: E402
+from tables import emit, machine, timed  # noqa: E402
 
 from partnerup.engine import FIRST_NAMES, read_roster_file, read_school_bundle  # noqa: E402
 from tests.school_bundles import STAMP, USERS_11, USERS_12, oneroster_files, zipped  # noqa: E402
@@ -83,17 +81,6 @@ def school_files(version: str) -> dict[str, list[list[str]]]:
     return files
 
 
-def timed(work, runs: int) -> tuple[float, float, float]:
-    """Median and slowest wall-clock seconds, median CPU seconds."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        work()
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-    return statistics.median(wall), max(wall), statistics.median(cpu)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="readings per step (median)")
@@ -121,7 +108,7 @@ def main() -> int:
              len(preview.students)),
         )  # fmt: skip
         for step, work, students in steps:
-            median, slowest, cpu = timed(work, args.runs)
+            median, slowest, cpu, _ = timed(work, args.runs)
             lines.append(
                 f"| OneRoster {version}, {CLASSES} classes | {users:,} | "
                 f"{len(data) / 1000:,.0f} kB | {step} | {students:,} | {median:.3f} | "

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import time
 from pathlib import Path
 
-from tables import emit, machine
+from tables import emit, machine, timed
 
 from partnerup.engine import read_roster
 from partnerup.engine.synthetic import FIRST_NAMES
@@ -87,15 +85,8 @@ def _misspelt(name: str, rng: random.Random, taken: set[str]) -> str:
 def time_reading(text: str, runs: int) -> tuple[float, float, float, int]:
     """Median and slowest wall-clock seconds of read_roster, its median CPU seconds (less
     disturbed by other work on a shared machine), and how many problems it found."""
-    wall, cpu = [], []
-    problems = 0
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        reading = read_roster(text, file="roster.csv")
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-        problems = len(reading.problems)
-    return statistics.median(wall), max(wall), statistics.median(cpu), problems
+    median, slowest, cpu, reading = timed(lambda: read_roster(text, file="roster.csv"), runs)
+    return median, slowest, cpu, len(reading.problems)
 
 
 def main() -> int:

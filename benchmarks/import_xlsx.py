@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import statistics
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -28,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # this checkout, and import_preview.py
 
 from import_preview import roster_text  # noqa: E402
-from tables import emit, machine  # noqa: E402
+from tables import emit, machine, timed  # noqa: E402
 
 from partnerup.engine.columns import read_roster_file  # noqa: E402
 from partnerup.engine.sheets import MAX_WORKBOOK_BYTES  # noqa: E402
@@ -59,15 +57,8 @@ def zip_bomb() -> bytes:
 def time_reading(data: bytes, name: str, runs: int) -> tuple[float, float, float, int, int]:
     """Median and slowest wall-clock seconds, median CPU seconds (less disturbed by other
     work on a shared machine), problems found, students read."""
-    wall, cpu = [], []
-    problems = students = 0
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        reading = read_roster_file(data, name).reading
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-        problems, students = len(reading.problems), len(reading.students)
-    return statistics.median(wall), max(wall), statistics.median(cpu), problems, students
+    median, slowest, cpu, reading = timed(lambda: read_roster_file(data, name).reading, runs)
+    return median, slowest, cpu, len(reading.problems), len(reading.students)
 
 
 def main() -> int:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def machine(extra: str = "") -> str:
@@ -14,6 +18,19 @@ def machine(extra: str = "") -> str:
         f"{python}{', ' + extra if extra else ''}, on {os.cpu_count()} CPUs "
         f"({platform.machine()}), load average {os.getloadavg()[0]:.1f} when it ended"
     )
+
+
+def timed(work: Callable[[], Any], runs: int) -> tuple[float, float, float, Any]:
+    """Median and slowest wall-clock seconds, median CPU seconds (less disturbed by
+    other work on a shared machine), and what the last run returned."""
+    wall, cpu = [], []
+    result = None
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = work()
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(wall), max(wall), statistics.median(cpu), result
 
 
 def emit(lines: list[str], out: Path | None) -> int:
