@@ -45,6 +45,18 @@ class ClassroomForm(TextChecked, forms.ModelForm):
         labels = {"name": gettext_lazy("Class name")}
 
 
+class ClassSettingsForm(ClassroomForm):
+    class Meta(ClassroomForm.Meta):
+        fields = ["name", "name_display"]
+        help_texts = {
+            "name_display": gettext_lazy(
+                "On every page, print, the projector and students' pages. Two students "
+                "who would look the same get another letter."
+            )
+        }
+        widgets = {"name_display": forms.RadioSelect}
+
+
 class RosterUploadForm(TextChecked, forms.Form):
     roster = forms.FileField(
         label=gettext_lazy("Roster file"),
@@ -151,7 +163,8 @@ class StudentForm(TextChecked, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
         others = classroom.students.exclude(pk=self.instance.pk)
-        classmates = [(str(pk), name) for pk, name in others.values_list("pk", "name")]
+        names = services.names_of(classroom)
+        classmates = [(str(pk), names[pk]) for pk in others.values_list("pk", flat=True)]
         tags = class_tags(classroom)
         for field in TAG_FIELDS:
             self._add_tag_fields(field, tags[field])
@@ -172,6 +185,7 @@ class StudentForm(TextChecked, forms.ModelForm):
             label=_("Reading partner"),
             error_messages={"invalid_choice": _("That is not a student in this class.")},
         )
+        self.fields["reading_partner"].label_from_instance = lambda student: names[student.pk]
         for column, rank in CHOICE_FIELDS:
             self.fields[column] = forms.TypedChoiceField(
                 required=False,
@@ -305,7 +319,7 @@ class RuleForm(TextChecked, forms.Form):
     def __init__(self, *args, classroom: Classroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
-        self.names = dict(classroom.students.values_list("pk", "name"))
+        self.names = services.names_of(classroom)
         self.fields["students"].choices = [(str(pk), name) for pk, name in self.names.items()]
 
     def clean_students(self):

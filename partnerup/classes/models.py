@@ -14,11 +14,17 @@ from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     LEVELS,
     NAME_MAX_LENGTH,
+    NAME_STYLES,
     TAG_MAX_LENGTH,
     TALK_STYLES,
     name_key,
     normalise_name,
 )
+
+NAME_STYLE_LABELS = {
+    "full": gettext_lazy("Full name (Ana García)"),
+    "first_initial": gettext_lazy("First name and last initial (Ana G.)"),
+}
 
 
 class Classroom(models.Model):
@@ -31,6 +37,13 @@ class Classroom(models.Model):
     # The columns of the last roster imported and the field each fed ({"headers": [...],
     # "fields": [...]}), offered first when the next file has the same headers.
     import_columns = models.JSONField(default=dict, blank=True)
+    # How pages, print and student pages show names (engine.NAME_STYLES).
+    name_display = models.CharField(
+        max_length=20,
+        choices=[(style, NAME_STYLE_LABELS[style]) for style in NAME_STYLES],
+        default="full",
+        verbose_name=gettext_lazy("Show names as"),
+    )
 
     class Meta:
         ordering = ["is_archived", "name"]

@@ -6,6 +6,7 @@ sentences are turned back into the class's names by `names_of` + `keys.shown`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,8 +18,34 @@ from .models import Classroom, Rule, Student
 
 
 def names_of(classroom: Classroom) -> dict[int, str]:
-    """Each student's id and name as they are now."""
+    """Each student's id and name as the class shows them (its "Show names as" setting)."""
+    return engine.shown_names(full_names_of(classroom), classroom.name_display)
+
+
+def full_names_of(classroom: Classroom) -> dict[int, str]:
+    """Each student's id and name as typed: for editing, importing and the class archive."""
     return dict(classroom.students.values_list("pk", "name"))
+
+
+def classmates_names_of(classroom: Classroom) -> dict[int, str]:
+    """What students see of each other: a first name, with letters of the last name
+    only when two share it, so never more than the class shows in either setting."""
+    full = full_names_of(classroom)
+    short = engine.shown_names(full, "first_initial")
+    firsts = {pk: engine.normalise_name(name).split(" ")[0] for pk, name in full.items()}
+    shared = Counter(engine.name_key(first) for first in firsts.values())
+    return {
+        pk: first if shared[engine.name_key(first)] == 1 else short[pk]
+        for pk, first in firsts.items()
+    }
+
+
+def with_shown_names(students: Iterable[Student], names: dict[int, str]) -> list[Student]:
+    """The students, each with `shown_name` (from `names_of`) set for templates."""
+    students = list(students)
+    for student in students:
+        student.shown_name = names[student.pk]
+    return students
 
 
 def to_engine_student(

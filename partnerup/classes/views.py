@@ -27,6 +27,7 @@ from . import archive, services
 from .forms import (
     EDITABLE_RULE_KINDS,
     ClassroomForm,
+    ClassSettingsForm,
     ColumnMappingForm,
     DeleteClassForm,
     ImportConfirmForm,
@@ -54,6 +55,11 @@ def _classroom(request, pk):
     return get_object_or_404(classes_for(request.user), pk=pk)
 
 
+def _shown_student(classroom, student_pk):
+    student = get_object_or_404(classroom.students, pk=student_pk)
+    return services.with_shown_names([student], services.names_of(classroom))[0]
+
+
 @login_required
 def class_list(request):
     classrooms = classes_for(request.user).prefetch_related("students")
@@ -74,11 +80,11 @@ def class_create(request):
 @login_required
 def class_rename(request, pk):
     classroom = _classroom(request, pk)
-    form = ClassroomForm(request.POST or None, instance=classroom)
+    form = ClassSettingsForm(request.POST or None, instance=classroom)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("classes:detail", pk=pk)
-    return render(request, "classes/form.html", {"form": form, "title": _("Rename class")})
+    return render(request, "classes/form.html", {"form": form, "title": _("Class settings")})
 
 
 @login_required
@@ -93,13 +99,14 @@ def class_archive(request, pk):
 @login_required
 def class_detail(request, pk):
     classroom = _classroom(request, pk)
+    names = services.names_of(classroom)
     return render(
         request,
         "classes/detail.html",
         {
             "classroom": classroom,
-            "students": classroom.students.all(),
-            "names": services.names_of(classroom),
+            "students": services.with_shown_names(classroom.students.all(), names),
+            "names": names,
         },
     )
 
@@ -282,6 +289,7 @@ def student_profile(request, pk, student_pk):
     classroom = _classroom(request, pk)
     student = get_object_or_404(classroom.students, pk=student_pk)
     names = services.names_of(classroom)
+    student.shown_name = names[student.pk]
 
     def linked(pks):
         return [(names[pk], pk) for pk in pks if pk in names]
@@ -322,7 +330,7 @@ def student_edit(request, pk, student_pk=None):
 def student_remove(request, pk, student_pk):
     """Remove a student from the class: a page asks first, the POST removes."""
     classroom = _classroom(request, pk)
-    student = get_object_or_404(classroom.students, pk=student_pk)
+    student = _shown_student(classroom, student_pk)
     if request.method != "POST":
         context = {
             "classroom": classroom,
@@ -331,7 +339,7 @@ def student_remove(request, pk, student_pk):
         }
         return render(request, "classes/student_remove.html", context)
     forget_students(classroom, {student.pk})
-    messages.success(request, _("Removed %(name)s.") % {"name": student.name})
+    messages.success(request, _("Removed %(name)s.") % {"name": student.shown_name})
     return redirect("classes:detail", pk=pk)
 
 

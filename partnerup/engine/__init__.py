@@ -50,10 +50,12 @@ from .names import (
     EXTERNAL_ID_MAX_LENGTH,
     MAX_ROSTER_BYTES,
     NAME_MAX_LENGTH,
+    NAME_STYLES,
     TAG_MAX_LENGTH,
     name_key,
     normalise_name,
     refused_character,
+    shown_names,
 )
 from .repair import repair_for_absences
 from .roster import IgnoredColumn, RosterReading, RosterRow, parse_roster, read_roster
@@ -82,6 +84,7 @@ __all__ = [
     "LEVELS",
     "LEVEL_MODES",
     "NAME_MAX_LENGTH",
+    "NAME_STYLES",
     "NEW_CARD",
     "ROLE_MODES",
     "RULE_KINDS",
@@ -145,6 +148,7 @@ __all__ = [
     "read_roster",
     "read_school_bundle",
     "refused_character",
+    "shown_names",
     "repair_for_absences",
     "replan_rest",
     "rescored",

@@ -8,6 +8,10 @@ are one student everywhere.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import TypeVar
+
+K = TypeVar("K")
 
 NAME_MAX_LENGTH = 80  # a student's display name
 TAG_MAX_LENGTH = 80  # one interest, goal, strength or home language
@@ -51,3 +55,53 @@ def refused_character(text: str, multiline: bool = False) -> str | None:
             label = unicodedata.name(char, "").lower() or "control character"
             return f"an invisible character ({label}, U+{ord(char):04X}) at position {position}"
     return None
+
+
+# How a class shows its students' names: as typed, or as Clever gives them to classroom
+# apps ("Ana García" → "Ana G."). The stored name never changes; only what pages show.
+NAME_STYLES = ("full", "first_initial")
+
+
+def shown_names(names: Mapping[K, str], style: str) -> dict[K, str]:
+    """Each student's name as the class shows it, no two alike.
+
+    With "first_initial" a student shows as their first word and the first letter of
+    their last word; students who would show the same get more letters of that word
+    ("Ana Ga.", "Ana Gó."), and the full name when letters cannot tell them apart.
+    """
+    if style not in NAME_STYLES:
+        raise ValueError(f"unknown name style {style!r}: use one of {', '.join(NAME_STYLES)}")
+    if style == "full":
+        return dict(names)
+    shown = {key: _first_and_initial(name, 1) for key, name in names.items()}
+    for clashing in _clashes(shown):
+        shown.update(_told_apart({key: names[key] for key in clashing}))
+    for clashing in _clashes(shown):  # a longer form met someone else's: full names
+        shown.update({key: names[key] for key in clashing})
+    return shown
+
+
+def _first_and_initial(name: str, letters: int) -> str:
+    words = normalise_name(name).split(" ")
+    if len(words) == 1:
+        return words[0]
+    last = words[-1]
+    return f"{words[0]} {last[:letters]}." if letters < len(last) else f"{words[0]} {last}"
+
+
+def _clashes(shown: Mapping[K, str]) -> list[list[K]]:
+    by_key: dict[str, list[K]] = {}
+    for key, text in shown.items():
+        # "Dee Ng" and "Dee Ng." (for Nguyen) read as the same name on a chart.
+        by_key.setdefault(name_key(text.rstrip(".")), []).append(key)
+    return [keys for keys in by_key.values() if len(keys) > 1]
+
+
+def _told_apart(names: Mapping[K, str]) -> dict[K, str]:
+    """The fewest letters of the last word that tell these students apart."""
+    longest = max(len(normalise_name(name).split(" ")[-1]) for name in names.values())
+    for letters in range(2, longest + 1):
+        shown = {key: _first_and_initial(name, letters) for key, name in names.items()}
+        if not _clashes(shown):
+            return shown
+    return dict(names)

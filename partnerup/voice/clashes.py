@@ -35,7 +35,7 @@ def answer_clashes(classroom: Classroom) -> dict[int, list[str]]:
         for pk, sentence in picked:
             why = _kept_apart(hard, student.pk, pk, names) if pk in names else ""
             if why:
-                said = sentence % {"name": student.name, "other": names[pk], "why": why}
+                said = sentence % {"name": names[student.pk], "other": names[pk], "why": why}
                 found.setdefault(student.pk, []).append(said)
     return found
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 from django.views.decorators.http import require_POST
 
+from partnerup.classes.services import classmates_names_of
 from partnerup.engine import refused_character
 
 from . import session
@@ -20,13 +21,6 @@ from .traits import MOST_TRAITS
 
 def _answers(card: SignInCard) -> Answers:
     return Answers.objects.get_or_create(student=card.student)[0]
-
-
-def display_names(classroom) -> dict[str, str]:
-    """What classmates see: a first name, or the full name when two share it."""
-    names = list(classroom.students.values_list("name", flat=True))
-    firsts = [n.split()[0] for n in names]
-    return {n: f if firsts.count(f) == 1 else n for n, f in zip(names, firsts, strict=True)}
 
 
 def _page(request, card, template, **context):
@@ -79,7 +73,7 @@ def _token_entry(request, token):
 
 @student_required
 def home(request, card):
-    name = display_names(card.student.classroom)[card.student.name]
+    name = classmates_names_of(card.student.classroom)[card.student.pk]
     answers = Answers.objects.filter(student=card.student).first()
     finished = {
         task: bool(answers and getattr(answers, f"{task}_at"))
@@ -116,10 +110,10 @@ def done(request):
 def three_classmates(request, card):
     """Choices travel as student numbers: the page never holds a classmate's full name."""
     student = card.student
-    shown = display_names(student.classroom)
+    shown = classmates_names_of(student.classroom)
     others = student.classroom.students.exclude(pk=student.pk).order_by("name")
     by_pk = {str(s.pk): s.pk for s in others}
-    classmates = [(str(s.pk), shown[s.name]) for s in others]
+    classmates = [(str(s.pk), shown[s.pk]) for s in others]
     problem, saved = None, False
     chosen = [str(pk) for pk in student.choices] + ["", "", ""]
     if request.method == "POST":
@@ -220,18 +214,18 @@ def poster_of(answers: Answers, lang: str, traits=None) -> dict:
 @student_required
 def ads(request, card):
     student = card.student
-    shown = display_names(student.classroom)
+    shown = classmates_names_of(student.classroom)
     mine = _answers(card)
     posted = Answers.objects.filter(student__classroom=student.classroom, ad_at__isnull=False)
     traits = traits_of(student.classroom)
     posters = [
         (
             answers.student_id,
-            shown[answers.student.name],
+            shown[answers.student_id],
             poster_of(answers, card.language, traits),
             answers.student_id in mine.answered_ads,
         )
-        for answers in posted.select_related("student").exclude(student=student)
+        for answers in posted.exclude(student=student)
     ]
     return _page(request, card, "voice/ads.html", posters=sorted(posters, key=lambda p: p[1]))
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
-from partnerup.classes.services import names_of
+from partnerup.classes.services import names_of, with_shown_names
 
 from .checklist import STARTER_QUESTIONS
 from .clashes import answer_clashes
@@ -36,15 +36,15 @@ def responses(request, pk):
     clashes = answer_clashes(classroom)
     rows = [
         (s, a, a and shown_answers(a, traits, languages.get(s.pk, "en"), names), clashes.get(s.pk))
-        for s in classroom.students.all()
+        for s in with_shown_names(classroom.students.all(), names)
         for a in [answers.get(s.pk)]
     ]
     asked = classroom.survey_questions.exists()
     missing = {
-        "missing_ad": [s.name for s, a, *_ in rows if not (a and a.ad_at)],
-        "missing_choices": [s.name for s, a, *_ in rows if not (a and a.chose_at)],
-        "missing_goal": [s.name for s, a, *_ in rows if not (a and a.goal_at)],
-        "missing_survey": [s.name for s, a, *_ in rows if asked and not (a and a.survey_at)],
+        "missing_ad": [names[s.pk] for s, a, *_ in rows if not (a and a.ad_at)],
+        "missing_choices": [names[s.pk] for s, a, *_ in rows if not (a and a.chose_at)],
+        "missing_goal": [names[s.pk] for s, a, *_ in rows if not (a and a.goal_at)],
+        "missing_survey": [names[s.pk] for s, a, *_ in rows if asked and not (a and a.survey_at)],
     }
     clashing = [sentence for *_, said in rows for sentence in said or ()]
     return render(
@@ -115,12 +115,12 @@ def posters(request, pk):
     of the student's card: the words they chose."""
     classroom = classroom_or_404(request.user, pk)
     posted = Answers.objects.filter(student__classroom=classroom, ad_at__isnull=False)
-    traits, languages = traits_of(classroom), _card_languages(classroom)
+    traits, languages, names = traits_of(classroom), _card_languages(classroom), names_of(classroom)
     ads = []
-    for answers in posted.select_related("student").order_by("student__name"):
+    for answers in posted.order_by("student__name"):
         language = languages.get(answers.student_id, "en")
         poster = poster_of(answers, language, traits)
-        ads.append((answers.student.name, poster, language))
+        ads.append((names[answers.student_id], poster, language))
     return render(request, "voice/posters.html", {"classroom": classroom, "ads": ads})
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.classes.services import names_of, with_shown_names
 
 from .forms import FROM_HOME_LANGUAGE, CardLanguageForm
 from .models import LANGUAGES, SignInCard, language_from_home
@@ -32,7 +33,9 @@ def cards_for(classroom) -> list[SignInCard]:
         ignore_conflicts=True,
     )
     cards = SignInCard.objects.filter(student__classroom=classroom).select_related("student")
-    return list(cards.order_by("student__name"))
+    cards = list(cards.order_by("student__name"))
+    with_shown_names([card.student for card in cards], names_of(classroom))
+    return cards
 
 
 @login_required
@@ -165,7 +168,7 @@ def _card(request, pk, student_pk) -> SignInCard:
 @require_POST
 def reissue(request, pk, student_pk):
     card = _card(request, pk, student_pk)
-    named = {"name": card.student.name}
+    named = {"name": names_of(card.student.classroom)[card.student_id]}
     if not _confirmed(request):
         return _ask_first(
             request,
@@ -183,7 +186,7 @@ def reissue(request, pk, student_pk):
 @require_POST
 def revoke(request, pk, student_pk):
     card = _card(request, pk, student_pk)
-    named = {"name": card.student.name}
+    named = {"name": names_of(card.student.classroom)[card.student_id]}
     if not _confirmed(request):
         return _ask_first(
             request,

@@ -125,5 +125,8 @@ def week_note(request, pk, week_pk):
     data = form.cleaned_data
     student = data["student"]
     headlines.save_note(week, student, data["plus_one"], data["plus_two"], data["wish"])
-    messages.success(request, _("Saved %(name)s's two pluses and a wish.") % {"name": student.name})
+    messages.success(
+        request,
+        _("Saved %(name)s's two pluses and a wish.") % {"name": names_of(classroom)[student.pk]},
+    )
     return redirect("workshop:headline_week", pk=pk, week_pk=week_pk)

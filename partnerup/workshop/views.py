@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from partnerup.classes.keys import pks_of, shown_all
 from partnerup.classes.models import classroom_or_404
-from partnerup.classes.services import names_of
+from partnerup.classes.services import names_of, with_shown_names
 from partnerup.engine import BoardError, InfeasibleError
 from partnerup.plans.forms import BoardStepForm, UndoForm
 from partnerup.plans.history import undo_of
@@ -45,8 +45,8 @@ def _today(request, pk):
 
 
 def _context(classroom, day, **extra) -> dict:
-    students = list(classroom.students.select_related("support"))
-    names = {s.pk: s.name for s in students}
+    names = names_of(classroom)
+    students = with_shown_names(classroom.students.select_related("support"), names)
     if extra.get("error"):
         extra["error"] = in_words(classroom, extra["error"])
     return {
@@ -62,8 +62,8 @@ def _context(classroom, day, **extra) -> dict:
         "absent": set(day.absent),
         "with_teacher": [s for s in students if _has(s) and s.support.with_teacher],
         "observers": [s for s in students if _has(s) and s.support.observe_until],
-        "newcomers": services.newcomers(classroom),
-        "unplaced": services.unplaced(day),
+        "newcomers": with_shown_names(services.newcomers(classroom), names),
+        "unplaced": with_shown_names(services.unplaced(day), names),
         "quiet_first": services.quiet_first(classroom),
         "temporary": services.active_temporary(classroom, day.date),
         "half": services.default_choosers(day),

@@ -10,7 +10,9 @@ def test_create_rename_and_archive_a_class(alice_client, alice):
     response = alice_client.post(reverse("classes:create"), {"name": "Room 12"})
     classroom = Classroom.objects.get(teacher=alice)
     assert response.url == reverse("classes:detail", args=[classroom.pk])
-    alice_client.post(reverse("classes:rename", args=[classroom.pk]), {"name": "Room 12B"})
+    alice_client.post(
+        reverse("classes:rename", args=[classroom.pk]), {"name": "Room 12B", "name_display": "full"}
+    )
     alice_client.post(reverse("classes:archive", args=[classroom.pk]))
     classroom.refresh_from_db()
     assert classroom.name == "Room 12B" and classroom.is_archived
