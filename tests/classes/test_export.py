@@ -27,6 +27,8 @@ def make_rich_class(client, teacher, name="Room 12"):
     """The demo roster with a rule, answers, a card, a saved plan, today's day with an
     absence and a lead turn, and a week of headline partners with a note."""
     classroom = load_class(make_classroom(teacher, name=name), *demo.example_roster())
+    Classroom.objects.filter(pk=classroom.pk).update(name_display="first_initial")
+    classroom.refresh_from_db()
     make_rule(classroom, kind="keep_apart", students=pks_of(classroom, "Maya", "Zoe"))
     ana, ben = pks_of(classroom, "Ana", "Ben")
     classroom.students.filter(pk=ana).update(teacher_notes="Loves horses.\nShy at first.")
@@ -120,6 +122,7 @@ def described(classroom: Classroom) -> dict:
             )  # fmt: skip
         students[s.name] = fields
     return {
+        "class": classroom.name_display,
         "students": students,
         "rules": sorted((r.kind, named(r.students)) for r in classroom.rules.all()),
         "traits": list(
@@ -379,6 +382,7 @@ def test_a_name_with_an_invisible_character_is_refused(alice_client, room12):
         (lambda d: d["days"].append(d["days"][0]), "is in the file twice"),
         (lambda d: d["plans"].append({**d["plans"][0], "ref": 9}), "are both the current plan"),
         (lambda d: d.update(students="everyone"), "is not a list"),
+        (lambda d: d["class"].update(name_display="initials"), "name_display is one of full"),
     ],
 )
 def test_a_spoiled_class_json_is_refused_and_creates_nothing(alice_client, room12, spoil, says):

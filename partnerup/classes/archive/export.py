@@ -75,6 +75,7 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
         "class": {
             "name": classroom.name,
             "is_archived": classroom.is_archived,
+            "name_display": classroom.name_display,
             "quiet_lead_first": bool(routine and routine.quiet_lead_first),
         },
         "students": [_student_data(s, ref_of, question_ref, refs) for s in students],

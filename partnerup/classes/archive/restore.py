@@ -22,6 +22,7 @@ from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     LEVELS,
     NAME_MAX_LENGTH,
+    NAME_STYLES,
     TAG_MAX_LENGTH,
     TALK_STYLES,
     name_key,
@@ -150,6 +151,7 @@ class _Restore(RestoreHistory):
                 checks.text(about, "name", "class", CLASS_NAME_MAX_LENGTH, needed=True)
             ),
             is_archived=checks.flag(about, "is_archived", "class"),
+            name_display=checks.choice(about, "name_display", "class", NAME_STYLES, "full"),
         )
         if checks.flag(about, "quiet_lead_first", "class"):
             Routine.objects.create(classroom=self.classroom, quiet_lead_first=True)
