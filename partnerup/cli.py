@@ -26,11 +26,11 @@ from .engine import (
     RosterFile,
     Weights,
     is_school_bundle,
-    parse_rules,
     plan_from_dict,
     plan_partnerships,
     plan_to_dict,
     read_roster_file,
+    read_rules_file,
     read_school_bundle,
     repair_for_absences,
     rotate_headline_partners,
@@ -100,7 +100,11 @@ def _add_plan(verbs) -> None:
     )
     plan.add_argument("roster", type=Path, help=ROSTER_HELP)
     _add_columns(plan)
-    plan.add_argument("--rules", type=Path, help="teacher rules CSV: rule,students")
+    plan.add_argument(
+        "--rules",
+        type=Path,
+        help="teacher rules file, CSV (any encoding or delimiter) or .xlsx: rule,students",
+    )
     _add_settings(plan)
     _add_format(plan, ("table", "csv", "json"))
     plan.add_argument("--out", type=Path, help="write to this file instead of the screen")
@@ -156,7 +160,9 @@ def _add_rotate(verbs) -> None:
     rotate.add_argument("roster", type=Path, help=ROSTER_HELP)
     _add_columns(rotate)
     rotate.add_argument("--weeks", type=int, required=True, help="how many weeks")
-    rotate.add_argument("--rules", type=Path, help="teacher rules CSV (keep-apart is used)")
+    rotate.add_argument(
+        "--rules", type=Path, help="teacher rules file, CSV or .xlsx (keep-apart is used)"
+    )
     rotate.add_argument("--exclude", type=Path, help="plan JSON of long-term partners")
     _add_format(rotate, ("table", "json"))
     rotate.set_defaults(run=_rotate)
@@ -264,7 +270,7 @@ def _load_class(args):
     if reading.problems:
         raise reading.problems[0]
     students = reading.students
-    parsed_rules = parse_rules(_read(rules), students, file=str(rules)) if rules else ()
+    parsed_rules = read_rules_file(_read_bytes(rules), students, str(rules)) if rules else ()
     return students, parsed_rules
 
 

@@ -71,7 +71,7 @@ from .rules import (
 )
 from .school_rosters import SchoolBundle, SchoolClass, is_school_bundle, read_school_bundle
 from .scoring import score_pair
-from .sheets import too_large_message
+from .sheets import read_rules_file, too_large_message
 from .solve import plan_partnerships
 from .synthetic import FIRST_NAMES, synthetic_class
 from .validation import hard_rule_violations
@@ -146,6 +146,7 @@ __all__ = [
     "plan_partnerships",
     "plan_to_dict",
     "read_roster",
+    "read_rules_file",
     "read_school_bundle",
     "refused_character",
     "shown_names",

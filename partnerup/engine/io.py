@@ -268,9 +268,16 @@ def _triples(key: str) -> set[str]:
 
 def parse_rules(text: str, students: Iterable[Student], file: str = "rules") -> tuple[Rule, ...]:
     """Parse a rules CSV (`rule,students`). Names must be students of the class."""
-    canonical = {name_key(s.name): s.name for s in students}
     report = ProblemReport(file, RulesError)
-    table = read_csv(text, report)
+    return rules_from_table(read_csv(text, report), students, report)
+
+
+def rules_from_table(
+    table: CsvTable, students: Iterable[Student], report: ProblemReport[RulesError]
+) -> tuple[Rule, ...]:
+    """The rules of a table read from a rules file (`rule,students` columns)."""
+    file = report.file
+    canonical = {name_key(s.name): s.name for s in students}
     header = [normalise_header(h) for h in table.headers]
     rows = cells_by_column(header, table.records, report)
     for needed in ("rule", "students"):

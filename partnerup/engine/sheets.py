@@ -11,8 +11,9 @@ The promises kept here:
   first sheet or a named one; whole numbers come out as "2", dates as ISO text.
 - Nothing heavy happens to a file over MAX_ROSTER_BYTES, nor to a workbook whose parts
   would unzip to more than MAX_WORKBOOK_BYTES (a 1 MB zip can hide gigabytes).
-- Every refusal is a RosterError naming the file (and the row where there is one) in
-  plain words, never Python's or openpyxl's own text.
+- Every refusal is the report's error (RosterError for a roster, RulesError for a rules
+  file) naming the file (and the row where there is one) in plain words, never Python's
+  or openpyxl's own text.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ import itertools
 import re
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import RosterError
-from .io import CsvTable, ProblemReport, read_csv
+from .errors import RulesError
+from .io import CsvTable, ProblemReport, read_csv, rules_from_table
+from .model import Rule, Student
 from .names import MAX_ROSTER_BYTES, MAX_ROSTER_ROWS
 
 DELIMITERS = (",", ";", "\t")
@@ -88,7 +91,7 @@ class Sheet:
 
 
 def read_sheet(
-    data: bytes, file: str, report: ProblemReport[RosterError], sheet: str | None = None
+    data: bytes, file: str, report: ProblemReport[Any], sheet: str | None = None
 ) -> Sheet:
     """The file's rows as text cells, whatever spreadsheet wrote it.
 
@@ -124,7 +127,7 @@ def _extension(file: str) -> str:
     return file[dot:].lower() if dot > file.replace("\\", "/").rfind("/") else ""
 
 
-def decoded(data: bytes, report: ProblemReport[RosterError]) -> tuple[str, str]:
+def decoded(data: bytes, report: ProblemReport[Any]) -> tuple[str, str]:
     """The text and the name of its encoding: UTF-16 by its BOM, else UTF-8 when it
     decodes, else what charset-normalizer finds among UTF-16 and Windows-1252."""
     if not data.strip():
@@ -190,7 +193,7 @@ def _fit(sample: str, delimiter: str) -> tuple[int, int]:
     return (sum(len(line) == len(lines[0]) for line in lines), len(lines[0]))
 
 
-def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None) -> Sheet:
+def _workbook(data: bytes, report: ProblemReport[Any], sheet: str | None) -> Sheet:
     check_zip(data, report)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only a workbook needs it
 
@@ -227,7 +230,7 @@ def _workbook(data: bytes, report: ProblemReport[RosterError], sheet: str | None
 
 def check_zip(
     data: bytes,
-    report: ProblemReport[RosterError],
+    report: ProblemReport[Any],
     what: str = "workbook",
     advice: str = "copy the roster alone into a new workbook",
 ) -> list[zipfile.ZipInfo]:
@@ -251,7 +254,7 @@ def check_zip(
     return parts
 
 
-def _chosen_sheet(book: Any, sheet: str | None, report: ProblemReport[RosterError]) -> Any:
+def _chosen_sheet(book: Any, sheet: str | None, report: ProblemReport[Any]) -> Any:
     names = list(book.sheetnames)
     if sheet:
         if sheet not in names:
@@ -310,3 +313,12 @@ def _cell_text(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
+
+
+def read_rules_file(
+    data: bytes, students: Iterable[Student], file: str = "rules", sheet: str | None = None
+) -> tuple[Rule, ...]:
+    """A rules file (`rule,students`) in any shape a roster may come in: CSV in any
+    encoding, delimiter and line ending, or a workbook's sheet."""
+    report = ProblemReport(file, RulesError)
+    return rules_from_table(read_sheet(data, file, report, sheet).table, students, report)
