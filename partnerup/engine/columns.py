@@ -154,6 +154,7 @@ def read_roster_file(
     if not found:
         return RosterFile(reading)
     read, chosen = found[0]
+    reading = _located_by_header(reading, read.table.headers, chosen)
     columns = tuple(
         FileColumn(header.strip(), position, field, is_never_read(header))
         for position, (header, field) in enumerate(zip(read.table.headers, chosen, strict=True), 1)
@@ -231,6 +232,32 @@ def _changed(
         for i in at:
             chosen[i] = field
     return tuple(chosen)
+
+
+def _located_by_header(
+    reading: RosterReading, headers: Sequence[str], fields: Sequence[str]
+) -> RosterReading:
+    """Problems name the column as the file's header says it ("What is your name?"),
+    not the field it feeds, where one column feeds that field."""
+    feeding: dict[str, list[str]] = {}
+    for header, field in zip(headers, fields, strict=True):
+        if field != IGNORE:
+            feeding.setdefault(_target(field), []).append(header.strip())
+    header_of = {field: found[0] for field, found in feeding.items() if len(found) == 1}
+
+    def located(problem: RosterError) -> RosterError:
+        header = header_of.get(problem.column or "")
+        if not header or header == problem.column:
+            return problem
+        return RosterError(problem.message, file=problem.file, row=problem.row, column=header)
+
+    return replace(
+        reading,
+        problems=tuple(located(p) for p in reading.problems),
+        rows=tuple(
+            replace(r, problems=tuple(located(p) for p in r.problems)) for r in reading.rows
+        ),
+    )
 
 
 def _fed(table: CsvTable, fields: Sequence[str], report: ProblemReport[RosterError]) -> CsvTable:

@@ -1,6 +1,7 @@
 """A header's words name the field its column feeds, in English and Spanish; columns
 that feed nothing are dropped before any student is made."""
 
+from partnerup import engine
 from partnerup.engine.columns import (
     FIELDS,
     PHRASES,
@@ -151,3 +152,12 @@ def test_the_accepted_columns_are_the_rosters_columns_and_the_name_parts():
 def test_the_template_reads_back_as_a_roster_with_every_column():
     reading = read_roster_file((template_csv() + "Ana\n").encode(), "template.csv").reading
     assert len(reading.columns) == len(ROSTER_COLUMNS) - 3  # choices, not choice1..3
+
+
+def test_a_problem_names_the_column_as_the_files_header_says_it():
+    data = b"What is your name?,How do you write? (1-4)\nAna,5\nBen,2\n"
+    read = engine.read_roster_file(data, "form.csv", changes={"How do you write? (1-4)": "level"})
+    (problem,) = read.reading.problems
+    assert problem.column == "How do you write? (1-4)" and problem.row == 2
+    assert "column 'How do you write? (1-4)'" in str(problem)
+    assert [str(p) for p in read.reading.rows[0].problems] == [str(problem)]
