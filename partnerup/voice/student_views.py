@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop, pgettext
 from django.views.decorators.http import require_POST
 
 from partnerup.engine import refused_character
+from partnerup.jobs.services import student_jobs
 
 from . import session
 from .checklist import CHECKLIST, SKILLS
@@ -91,6 +92,7 @@ def home(request, card):
         "voice/home.html",
         name=name,
         finished=finished,
+        my_jobs=student_jobs(card.student, timezone.localdate(), card.language),  # jobs app
     )
 
 
