@@ -5,60 +5,117 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('classes', '0006_import_columns'),
-        ('plans', '0002_undo_steps'),
+        ("classes", "0006_import_columns"),
+        ("plans", "0002_undo_steps"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PartnerRole',
+            name="PartnerRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=40)),
-                ('en', models.CharField(max_length=60)),
-                ('es', models.CharField(blank=True, max_length=60)),
-                ('pair_en', models.CharField(blank=True, max_length=60)),
-                ('pair_es', models.CharField(blank=True, max_length=60)),
-                ('icon', models.CharField(max_length=40)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('classroom', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partner_roles', to='classes.classroom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=40)),
+                ("en", models.CharField(max_length=60)),
+                ("es", models.CharField(blank=True, max_length=60)),
+                ("pair_en", models.CharField(blank=True, max_length=60)),
+                ("pair_es", models.CharField(blank=True, max_length=60)),
+                ("icon", models.CharField(max_length=40)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "classroom",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="partner_roles",
+                        to="classes.classroom",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RoleFrame',
+            name="RoleFrame",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('en', models.CharField(max_length=160)),
-                ('es', models.CharField(blank=True, max_length=160)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='frames', to='jobs.partnerrole')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("en", models.CharField(max_length=160)),
+                ("es", models.CharField(blank=True, max_length=160)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="frames",
+                        to="jobs.partnerrole",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='JobChoice',
+            name="JobChoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(blank=True, null=True)),
-                ('roles', models.JSONField(default=list)),
-                ('classroom', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='job_choices', to='classes.classroom')),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='job_choices', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(blank=True, null=True)),
+                ("roles", models.JSONField(default=list)),
+                (
+                    "classroom",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="job_choices",
+                        to="classes.classroom",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="job_choices",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(condition=models.Q(('plan__isnull', False)), fields=('plan',), name='one_job_choice_per_unit'), models.UniqueConstraint(condition=models.Q(('day__isnull', False)), fields=('classroom', 'day'), name='one_job_choice_per_day')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("plan__isnull", False)),
+                        fields=("plan",),
+                        name="one_job_choice_per_unit",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("day__isnull", False)),
+                        fields=("classroom", "day"),
+                        name="one_job_choice_per_day",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='partnerrole',
-            constraint=models.UniqueConstraint(fields=('classroom', 'key'), name='one_role_per_key'),
+            model_name="partnerrole",
+            constraint=models.UniqueConstraint(
+                fields=("classroom", "key"), name="one_role_per_key"
+            ),
         ),
     ]
