@@ -11,8 +11,8 @@ from partnerup.voice.forms import FirstError
 from .models import FRAME_WORDS, ROLE_WORDS
 
 ROLE_NAME = {
-    "required": gettext_lazy("Write the role's name."),
-    "max_length": gettext_lazy("Write a role's name in up to 60 letters."),
+    "required": gettext_lazy("Write the job's name."),
+    "max_length": gettext_lazy("Write a job's name in up to 60 letters."),
 }
 FRAME = {
     "required": gettext_lazy("Write the sentence frame."),
@@ -27,7 +27,7 @@ class ChooseRolesForm(FirstError, forms.Form):
     roles = forms.TypedMultipleChoiceField(
         coerce=int,
         required=False,
-        error_messages={"invalid_choice": gettext_lazy("Choose roles from the list.")},
+        error_messages={"invalid_choice": gettext_lazy("Choose jobs from the list.")},
     )
     length = forms.ChoiceField(
         choices=FOR_CHOICES,

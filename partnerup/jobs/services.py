@@ -96,9 +96,9 @@ def add_role(
         lock_class(classroom)
         roles = roles_of(classroom)
         if len(roles) >= MOST_ROLES:
-            raise ValueError(_("A class has at most %(most)s roles.") % {"most": MOST_ROLES})
+            raise ValueError(_("A class has at most %(most)s jobs.") % {"most": MOST_ROLES})
         if any(r.en.casefold() == en.casefold() for r in roles):
-            raise ValueError(_("“%(role)s” is already a role.") % {"role": en})
+            raise ValueError(_("“%(role)s” is already a job.") % {"role": en})
         key = slugify(en)[:30] or "role"
         taken = {r.key for r in roles}
         key = next(k for k in (key, *(f"{key}-{n}" for n in range(2, 99))) if k not in taken)
@@ -113,12 +113,12 @@ def reword_role(role: PartnerRole, en: str, es: str, pair_en: str = "", pair_es:
     so today's rotation is unchanged."""
     en, es, pair_en, pair_es = _words(en, es, pair_en, pair_es)
     if role.is_pair and not pair_en:
-        raise ValueError(_("A pair role needs a name for each half."))
+        raise ValueError(_("A pair job needs a name for each half."))
     if not role.is_pair and (pair_en or pair_es):
-        raise ValueError(_("This role is one job: it has no other half."))
+        raise ValueError(_("This job has no other half."))
     others = role.classroom.partner_roles.exclude(pk=role.pk)
     if others.filter(en__iexact=en).exists():
-        raise ValueError(_("“%(role)s” is already a role.") % {"role": en})
+        raise ValueError(_("“%(role)s” is already a job.") % {"role": en})
     role.en, role.es, role.pair_en, role.pair_es = en, es, pair_en, pair_es
     role.save(update_fields=["en", "es", "pair_en", "pair_es"])
 
@@ -140,7 +140,7 @@ def add_frame(role: PartnerRole, en: str, es: str) -> RoleFrame:
         PartnerRole.objects.select_for_update().filter(pk=role.pk).exists()
         frames = list(role.frames.all())
         if len(frames) >= MOST_FRAMES:
-            raise ValueError(_("A role has at most %(most)s frames.") % {"most": MOST_FRAMES})
+            raise ValueError(_("A job has at most %(most)s frames.") % {"most": MOST_FRAMES})
         if any(f.en.casefold() == en.casefold() for f in frames):
             raise ValueError(_("This frame is already on the chart."))
         last = max((f.position for f in frames), default=0)
@@ -166,7 +166,7 @@ def choose_roles(classroom: Classroom, role_pks: list[int], on: date | None) -> 
             )[0]
         plan = classroom.current_plan
         if plan is None:
-            raise ValueError(_("Save a partnership plan first: the roles go with its unit."))
+            raise ValueError(_("Save a partnership plan first: the jobs go with its unit."))
         return JobChoice.objects.update_or_create(
             classroom=classroom, plan=plan, defaults={"roles": role_pks}
         )[0]

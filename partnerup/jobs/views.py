@@ -117,10 +117,10 @@ def role(request, pk, role_pk):
 def role_remove(request, pk, role_pk):
     _classroom, role = _role(request, pk, role_pk)
     if request.POST.get("confirm") != "yes":
-        messages.error(request, _("Tick “Yes, remove this role” to remove it."))
+        messages.error(request, _("Tick “Yes, remove this job and its frames” first."))
         return redirect("jobs:role", pk=pk, role_pk=role_pk)
     services.remove_role(role)
-    messages.success(request, _("The role is removed."))
+    messages.success(request, _("The job is removed."))
     return redirect("jobs:index", pk=pk)
 
 
