@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerup.classes.keys import key_pk
+from partnerup.jobs.services import today_jobs
 from partnerup.workshop.models import WorkshopDay
 
 from .conftest import choose, signed_in
@@ -104,3 +105,14 @@ def test_the_job_page_needs_a_card(client, alice, room):
     client.force_login(alice)
     response = client.get(reverse("student_jobs:mine"))
     assert response.status_code == 403
+
+
+def test_todays_jobs_take_a_few_queries_whatever_the_class_size(
+    alice_client, room, django_assert_max_num_queries
+):
+    choose(alice_client, room, "cheerleader", "editor", "listener-talker")
+    open_today(alice_client, room)
+    day = room.days.get()
+    with django_assert_max_num_queries(7):
+        jobs = today_jobs(day)
+    assert len(jobs.rows) == len(day.arrangement["groups"])
