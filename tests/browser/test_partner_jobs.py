@@ -47,12 +47,26 @@ def test_two_jobs_for_the_unit_show_on_today_the_charts_and_a_students_phone(
     jobs.get_by_text("Each partnership's jobs").click()
     shot(page, "61-today-jobs")
 
+    page.goto(reverse("workshop:projector", args=[classroom.pk]))
+    page.locator(".wall-jobs").get_by_text("Cheerleader").first.wait_for()
+    shot(page, "61b-projector-jobs")
+
+    page.goto(reverse("jobs:index", args=[classroom.pk]))
+    page.get_by_role("link", name="Editor", exact=True).click()
+    page.get_by_label("Frame (English)").last.fill("I wonder why…")
+    page.get_by_label("… in Spanish (optional)").fill("Me pregunto por qué…")
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_text("I wonder why…").wait_for()
+    shot(page, "61c-role-frames")
+    assert classroom.partner_roles.get(key="editor").frames.last().es == "Me pregunto por qué…"
+
     page.goto(reverse("jobs:index", args=[classroom.pk]))
     page.get_by_role("link", name="Print the charts (English)").click()
     assert page.locator(".job-chart").count() == 2
     assert page.locator(".job-chart h1").all_inner_texts() == ["Cheerleader", "Editor"]
     page.emulate_media(media="print")
-    shot(page, "62-job-charts-print")
+    page.set_viewport_size({"width": 816, "height": 1056})  # a letter page at 96 dpi
+    page.screenshot(path=str(shot(page, "62-job-charts-print").with_name("62b-letter-page.png")))
     pdf = page.pdf(format="Letter")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
 
