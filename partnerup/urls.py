@@ -9,5 +9,7 @@ urlpatterns = [
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
     path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
     path("classes/<int:pk>/voice/", include("partnerup.voice.teacher_urls")),
+    path("classes/<int:pk>/jobs/", include("partnerup.jobs.urls")),
     path("s/", include("partnerup.voice.student_urls")),
+    path("s/job/", include("partnerup.jobs.student_urls")),
 ]

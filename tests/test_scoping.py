@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from partnerup import demo
 from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN
 from partnerup.classes.models import Classroom
+from partnerup.jobs.services import roles_of
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import SignInCard, SurveyQuestion
 from partnerup.workshop.models import WorkshopDay
@@ -53,6 +54,8 @@ def alice_world(alice_client, alice):
         "week_pk": _headline_week(classroom).pk,
         "question_pk": SurveyQuestion.objects.create(classroom=classroom, text="Why?").pk,
         "trait_pk": traits_of(classroom)[0].pk,
+        "role_pk": roles_of(classroom)[0].pk,
+        "frame_pk": roles_of(classroom)[0].frames.first().pk,
         "uidb64": "MQ",
         "token": "set-password",
     }
@@ -166,7 +169,7 @@ def test_the_owner_walks_every_url_without_an_error_or_a_student_key(alice_clien
     for name, arguments in every_named_url():
         if name in ("logout", "demo_sign_in", "voice:card"):
             continue  # these end or switch the session: walked in their own tests
-        client = ben if name.startswith("voice:") else alice_client
+        client = ben if name.startswith(("voice:", "student_jobs:")) else alice_client
         for world in (alice_world, draft) if "plan_pk" in arguments else (alice_world,):
             url = reverse(name, kwargs={a: world[a] for a in arguments})
             for headers in ({}, HTMX):

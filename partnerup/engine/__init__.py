@@ -27,6 +27,7 @@ from .columns import IGNORE as IGNORE_COLUMN
 from .columns import FileColumn, RosterFile, accepted_columns, read_roster_file, template_csv
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
+from .jobs import Job, PartnerRole, partner_jobs
 from .model import (
     ENGLISH_LEVELS,
     LEVEL_MODES,
@@ -105,8 +106,10 @@ __all__ = [
     "IgnoredColumn",
     "InfeasibleError",
     "InputError",
+    "Job",
     "KeptApart",
     "PartnerUpError",
+    "PartnerRole",
     "Partnership",
     "Plan",
     "PlanSettings",
@@ -140,6 +143,7 @@ __all__ = [
     "normalise_name",
     "numbered",
     "ordered_members",
+    "partner_jobs",
     "parse_roster",
     "parse_rules",
     "plan_from_dict",

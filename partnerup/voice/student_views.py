@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from partnerup.classes.services import classmates_names_of
 from partnerup.engine import refused_character
+from partnerup.jobs.services import student_jobs
 
 from . import session
 from .checklist import CHECKLIST, SKILLS
@@ -85,6 +86,7 @@ def home(request, card):
         "voice/home.html",
         name=name,
         finished=finished,
+        my_jobs=student_jobs(card.student, timezone.localdate(), card.language),  # jobs app
     )
 
 

@@ -22,6 +22,7 @@ from partnerup.classes.keys import pks_of, shown_all
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of, with_shown_names
 from partnerup.engine import BoardError, InfeasibleError
+from partnerup.jobs.services import today_jobs
 from partnerup.plans.forms import BoardStepForm, UndoForm
 from partnerup.plans.history import undo_of
 from partnerup.plans.services import (
@@ -68,6 +69,7 @@ def _context(classroom, day, **extra) -> dict:
         "temporary": services.active_temporary(classroom, day.date),
         "half": services.default_choosers(day),
         "undo": undo_of(day, names),
+        "jobs": today_jobs(day),  # partner jobs (jobs app)
         **extra,
     }
 

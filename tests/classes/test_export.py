@@ -72,7 +72,24 @@ def make_rich_class(client, teacher, name="Room 12"):
     HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
+    add_partner_jobs(client, classroom)
     return classroom
+
+
+def add_partner_jobs(client, classroom):
+    """Partner jobs: a role of the class's own with a frame, roles for the unit and today."""
+    jobs = reverse("jobs:index", args=[classroom.pk])
+    client.get(jobs)
+    pair = {"en": "Asker", "es": "Preguntón", "pair_en": "Answerer", "pair_es": "Respondón"}
+    client.post(reverse("jobs:role_add", args=[classroom.pk]), pair)
+    asker = classroom.partner_roles.get(en="Asker")
+    frame = {"en": "Why did you…?", "es": "¿Por qué…?"}
+    client.post(reverse("jobs:frame_add", args=[classroom.pk, asker.pk]), frame)
+    editor = classroom.partner_roles.get(key="editor")
+    choose = reverse("jobs:choose", args=[classroom.pk])
+    client.post(choose, {"roles": [asker.pk, editor.pk], "length": "unit"})
+    client.post(choose, {"roles": [editor.pk], "length": "today"})
+    assert classroom.job_choices.count() == 2
 
 
 def described(classroom: Classroom) -> dict:
@@ -162,6 +179,28 @@ def described(classroom: Classroom) -> dict:
             for t in classroom.temporary_partners.all()
         ],
         "questions": list(questions.values()),
+        "partner_jobs": (
+            [
+                (
+                    r.key,
+                    r.en,
+                    r.es,
+                    r.pair_en,
+                    r.pair_es,
+                    r.icon,
+                    [(f.en, f.es) for f in r.frames.all()],
+                )
+                for r in classroom.partner_roles.all()
+            ],
+            sorted(
+                (
+                    str(plan_names.get(c.plan_id)),
+                    str(c.day),
+                    [classroom.partner_roles.get(pk=pk).key for pk in c.roles],
+                )
+                for c in classroom.job_choices.all()
+            ),
+        ),  # fmt: skip
         "headline_weeks": [
             (
                 w.monday,
@@ -405,6 +444,9 @@ def sections(data):
         ("day", data["days"][0]), ("lead turn", data["days"][0]["lead_turns"][0]),
         ("temporary", data["temporary_partners"][0]), ("week", week),
         ("note", week["notes"][0]),
+        ("partner job", data["partner_jobs"]["roles"][0]),
+        ("frame", data["partner_jobs"]["roles"][0]["frames"][0]),
+        ("jobs in use", data["partner_jobs"]["in_use"][0]),
     ]  # fmt: skip
 
 
@@ -437,3 +479,23 @@ def test_the_class_page_links_to_download_and_delete(alice_client, room12):
     assert reverse("classes:delete", args=[room12.pk]) in page and "Delete class" in page
     listing = alice_client.get(reverse("classes:list")).content.decode()
     assert reverse("classes:restore") in listing and "Restore a class" in listing
+
+
+def test_the_classs_partner_jobs_and_frames_come_back_on_restore(alice_client, alice, room12):
+    data = class_json(export(alice_client, room12))
+    asker = next(r for r in data["partner_jobs"]["roles"] if r["en"] == "Asker")
+    assert asker["frames"] == [{"en": "Why did you…?", "es": "¿Por qué…?"}]
+    restore(alice_client, export(alice_client, room12))
+    restored = Classroom.objects.get(teacher=alice, name="Room 12 (restored)")
+    assert described(restored)["partner_jobs"] == described(room12)["partner_jobs"]
+    unit = restored.job_choices.get(plan__isnull=False)
+    assert unit.plan == restored.current_plan
+    assert [restored.partner_roles.get(pk=pk).en for pk in unit.roles] == ["Asker", "Editor"]
+
+
+def test_partner_jobs_naming_an_unknown_job_are_refused(alice_client, room12):
+    data = class_json(export(alice_client, room12))
+    data["partner_jobs"]["in_use"][0]["roles"] = ["no-such-job"]
+    restore_refused(
+        alice_client, json.dumps(data).encode(), "not one of the class", name="class.json"
+    )

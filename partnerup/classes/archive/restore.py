@@ -30,6 +30,7 @@ from partnerup.engine import (
     student_fields,
 )
 from partnerup.engine import Student as EngineStudent  # noqa: I001
+from partnerup.jobs.archive import restore_jobs
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
@@ -171,6 +172,7 @@ class _Restore(RestoreHistory):
         self._days()
         self._temporary_partners()
         self._headline_weeks()
+        restore_jobs(self.classroom, self.payload, self.plan_pk)
         return self.classroom
 
     def _free_name(self, name: str) -> str:
