@@ -9,5 +9,7 @@ urlpatterns = [
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
     path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
     path("classes/<int:pk>/voice/", include("partnerup.voice.teacher_urls")),
+    path("classes/<int:pk>/help/", include("partnerup.helpboard.urls")),
+    path("s/help/", include("partnerup.helpboard.student_urls")),
     path("s/", include("partnerup.voice.student_urls")),
 ]
