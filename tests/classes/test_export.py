@@ -70,7 +70,23 @@ def make_rich_class(client, teacher, name="Room 12"):
     HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
+    _help_board(classroom, ana, ben)
     return classroom
+
+
+def _help_board(classroom, ana, ben):
+    """The help board: approval on, Ana's need matched to Ben, a closed need (helpboard)."""
+    from partnerup.helpboard import services as help
+
+    help.set_needs_approval(classroom, False)
+    maya = classroom.students.get(name="Maya")
+    help.post_help(classroom.students.get(pk=ben), "offer", "spelling", timezone.now())
+    help.post_help(classroom.students.get(pk=ana), "need", "spelling", timezone.now())
+    closed = help.post_help(maya, "need", "spelling", timezone.now())
+    help.close_post(closed, timezone.now())
+    help.set_needs_approval(classroom, True)
+    help.post_help(maya, "offer", "craft", timezone.now())
+    assert classroom.help_posts.get(student_id=ana).helper_id == ben
 
 
 def described(classroom: Classroom) -> dict:
@@ -169,6 +185,22 @@ def described(classroom: Classroom) -> dict:
             )
             for w in classroom.headlines.all()
         ],  # fmt: skip
+        "help_board": (
+            classroom.__class__.objects.get(pk=classroom.pk).helpboard.needs_approval,
+            sorted(
+                (
+                    names[p.student_id],
+                    p.kind,
+                    p.skill,
+                    p.is_approved,
+                    p.created,
+                    p.closed,
+                    names.get(p.helper_id),
+                    p.matched,
+                )
+                for p in classroom.help_posts.all()
+            ),
+        ),  # fmt: skip
     }
 
 
@@ -400,7 +432,8 @@ def sections(data):
         ("question", data["survey_questions"][0]), ("plan", data["plans"][0]),
         ("day", data["days"][0]), ("lead turn", data["days"][0]["lead_turns"][0]),
         ("temporary", data["temporary_partners"][0]), ("week", week),
-        ("note", week["notes"][0]),
+        ("note", week["notes"][0]), ("help board", data["help_board"]),
+        ("help post", data["help_board"]["posts"][0]),
     ]  # fmt: skip
 
 
