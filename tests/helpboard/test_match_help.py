@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from partnerup.helpboard.models import HelpPost
 from partnerup.workshop.models import WorkshopDay
+from tests.classes.factories import make_rule
 
 from .helpers import pk, post, signed_in
 
@@ -86,3 +87,21 @@ def test_a_withdrawn_offer_passes_the_need_to_another_helper(room):
     offer = HelpPost.objects.get(kind="offer", student__name="Ben")
     ben.post(reverse("helpboard_student:close"), {"post": offer.pk})
     assert HelpPost.objects.get(kind="need").helper_id == pk(room, "Di")
+
+
+def test_a_keep_apart_rule_made_after_the_match_undoes_it(room, alice_client):
+    post(signed_in(room, "Di"), "offer", "lead")
+    ana = signed_in(room, "Ana")
+    post(ana, "need", "lead")
+    assert HelpPost.objects.get(kind="need").helper_id == pk(room, "Di")
+    make_rule(room, students=[pk(room, "Ana"), pk(room, "Di")])
+    assert "Waiting for a helper." in ana.get(reverse("helpboard_student:help")).content.decode()
+    assert HelpPost.objects.get(kind="need").helper is None
+
+
+def test_removing_a_helper_deletes_their_posts_and_frees_the_need(room):
+    post(signed_in(room, "Di"), "offer", "lead")
+    post(signed_in(room, "Ana"), "need", "lead")
+    room.students.get(name="Di").delete()
+    need = HelpPost.objects.get()
+    assert need.kind == "need" and need.helper is None
