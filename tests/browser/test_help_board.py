@@ -8,7 +8,7 @@ from partnerup.classes.models import Classroom
 from partnerup.helpboard.models import HelpPost
 from partnerup.voice.models import SignInCard
 
-from .conftest import shot
+from .conftest import TABLET, shot
 from .test_today import PASSWORD, sign_in
 
 PHONE = {"width": 390, "height": 844}
@@ -52,6 +52,11 @@ def test_a_need_is_matched_on_the_projector_and_closed_by_the_student(
     wall.goto(reverse("helpboard:projector", args=[classroom.pk]))
     wall.locator("ol.help-wall li", has_text="Ana").get_by_text("→ Ben").wait_for()
     shot(wall, "63-projector-help-board")
+    tablet = open_page(TABLET)
+    sign_in(tablet)
+    tablet.goto(reverse("helpboard:board", args=[classroom.pk]))
+    tablet.get_by_role("cell", name="Ben", exact=True).wait_for()
+    shot(tablet, "65-tablet-teacher-help-board")
 
     ana.get_by_role("button", name="¡Ya me ayudaron!").click()
     ana.get_by_role("link", name="Necesito ayuda").wait_for()
