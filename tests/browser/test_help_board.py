@@ -23,9 +23,7 @@ def _student(open_page, classroom, name, language="en"):
     return page
 
 
-def test_a_need_is_matched_on_the_projector_and_closed_by_the_student(
-    open_page, django_user_model
-):
+def test_a_need_is_matched_on_the_projector_and_closed_by_the_student(open_page, django_user_model):
     teacher = django_user_model.objects.create_user("ms.lee", password=PASSWORD)
     classroom = Classroom.objects.create(teacher=teacher, name="Room 12")
     demo.fill_with_example(classroom)
