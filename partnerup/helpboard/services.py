@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from partnerup import engine
-from partnerup.classes.keys import key_pk, student_key
+from partnerup.classes.keys import key_pk, keys_of, student_key
 from partnerup.classes.models import Classroom, Student, lock_class
-from partnerup.classes.services import class_roster, names_of
+from partnerup.classes.services import names_of
 
 from .models import HelpBoard, HelpPost
 from .skills import Skill, class_skills, skill_named
@@ -115,12 +115,28 @@ def _helped(classroom: Classroom, now: datetime) -> dict[str, int]:
     return {student_key(row["helper"]): row["times"] for row in rows}
 
 
+def _help_rules(classroom: Classroom) -> engine.HardRules:
+    """The class's hard rules as far as helping goes (engine.help_apart reads only its
+    keep-apart rules and avoid lists): two light queries instead of the whole roster."""
+    rows = list(classroom.students.values_list("pk", "avoid"))
+    in_class = {pk for pk, _avoid in rows}
+    students = tuple(
+        engine.Student(name=student_key(pk), avoid=keys_of(a for a in avoid if a in in_class))
+        for pk, avoid in rows
+    )
+    rules = []
+    for members in classroom.rules.filter(kind="keep_apart").values_list("students", flat=True):
+        named = keys_of(dict.fromkeys(pk for pk in members if pk in in_class))
+        if len(named) >= 2:
+            rules.append(engine.Rule("keep_apart", named))
+    return engine.hard_rules(students, tuple(rules), engine.PlanSettings(allow_repeats=True))
+
+
 def _matching(classroom: Classroom, posts: list[HelpPost], today: date, now: datetime):
     """{need id: helper id} as the engine matches the board now."""
     if not any(p.is_need and p.is_approved for p in posts):
         return {}  # nothing to match: the roster and rules are not read
-    students, rules = class_roster(classroom)
-    hard = engine.hard_rules(students, rules, engine.PlanSettings(allow_repeats=True))
+    hard = _help_rules(classroom)
     shown = [p for p in posts if p.is_approved]
     matches = engine.match_helpers(
         [
