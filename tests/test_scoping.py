@@ -166,7 +166,7 @@ def test_the_owner_walks_every_url_without_an_error_or_a_student_key(alice_clien
     for name, arguments in every_named_url():
         if name in ("logout", "demo_sign_in", "voice:card"):
             continue  # these end or switch the session: walked in their own tests
-        client = ben if name.startswith("voice:") else alice_client
+        client = ben if name.startswith(("voice:", "helpboard_student:")) else alice_client
         for world in (alice_world, draft) if "plan_pk" in arguments else (alice_world,):
             url = reverse(name, kwargs={a: world[a] for a in arguments})
             for headers in ({}, HTMX):
