@@ -74,3 +74,20 @@ def restore_help_board(
                 raise RestoreError(f"{where}: the same post is open twice.")
             open_ones.add(key)
         made.save()
+
+
+def help_board_rows(data: dict[str, Any], names: dict[int, str]) -> list[list[Any]]:
+    """help_board.csv: every post with the student's and the helper's names."""
+    posts = (data.get("help_board") or {}).get("posts", [])
+    return [["posted", "student", "post", "skill", "approved", "helper", "closed"]] + [
+        [
+            post["created"],
+            names.get(post["student"], ""),
+            "needs help with" if post["kind"] == HelpPost.NEED else "can help with",
+            post["skill"],
+            "yes" if post["is_approved"] else "no",
+            names.get(post["helper"], "") if post["helper"] is not None else "",
+            post["closed"] or "",
+        ]
+        for post in posts
+    ]

@@ -318,6 +318,10 @@ def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room1
     assert read_csv(content, "lead_turns.csv")[0]["leader"]
     assert len(read_csv(content, "headline_weeks.csv")) >= 12
     assert read_csv(content, "headline_notes.csv")[0]["plus one"] == "Funny start"
+    helped = [row for row in read_csv(content, "help_board.csv") if row["helper"]]
+    assert [(r["student"], r["post"], r["skill"], r["helper"]) for r in helped][0] == (
+        "Ana", "needs help with", "spelling", "Ben",
+    )  # fmt: skip
     assert read_csv(content, "notes.csv") == [
         {"name": "Ana", "teacher notes": "Loves horses.\nShy at first."}
     ]
