@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "partnerup.workshop",
     "partnerup.voice",
     "partnerup.jobs",
+    "partnerup.helpboard",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
     path("classes/<int:pk>/voice/", include("partnerup.voice.teacher_urls")),
     path("classes/<int:pk>/jobs/", include("partnerup.jobs.urls")),
+    path("classes/<int:pk>/help/", include("partnerup.helpboard.urls")),
+    path("s/help/", include("partnerup.helpboard.student_urls")),
     path("s/", include("partnerup.voice.student_urls")),
     path("s/job/", include("partnerup.jobs.student_urls")),
 ]

@@ -24,6 +24,7 @@ from tests.plans.test_plans import HTMX, draft_of, generate
 SECRET_CLASS = "Alice Secret Room"
 OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home"}
 ACCOUNT_PAGES = ("password_", "classes:list", "classes:create")
+STUDENT_PAGES = ("voice:", "student_jobs:", "helpboard_student:")  # walked as a signed-in student
 
 
 def every_named_url(patterns=None, namespace="", arguments=()):
@@ -169,7 +170,7 @@ def test_the_owner_walks_every_url_without_an_error_or_a_student_key(alice_clien
     for name, arguments in every_named_url():
         if name in ("logout", "demo_sign_in", "voice:card"):
             continue  # these end or switch the session: walked in their own tests
-        client = ben if name.startswith(("voice:", "student_jobs:")) else alice_client
+        client = ben if name.startswith(STUDENT_PAGES) else alice_client
         for world in (alice_world, draft) if "plan_pk" in arguments else (alice_world,):
             url = reverse(name, kwargs={a: world[a] for a in arguments})
             for headers in ({}, HTMX):

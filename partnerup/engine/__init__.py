@@ -26,6 +26,7 @@ from .columns import FIELDS as ROSTER_FIELDS
 from .columns import IGNORE as IGNORE_COLUMN
 from .columns import FileColumn, RosterFile, accepted_columns, read_roster_file, template_csv
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
+from .helping import HelpMatch, HelpNeed, HelpOffer, help_apart, match_helpers
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .jobs import Job, PartnerRole, partner_jobs
 from .model import (
@@ -98,6 +99,9 @@ __all__ = [
     "BoardError",
     "CardCheck",
     "HardRules",
+    "HelpMatch",
+    "HelpNeed",
+    "HelpOffer",
     "FileColumn",
     "IGNORE_COLUMN",
     "MAX_ROSTER_BYTES",
@@ -133,8 +137,10 @@ __all__ = [
     "hard_rules",
     "hard_rules_of_plan",
     "headline_apart",
+    "help_apart",
     "highest_number",
     "is_school_bundle",
+    "match_helpers",
     "move_student",
     "name_key",
     "new_breaks",

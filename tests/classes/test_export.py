@@ -73,6 +73,7 @@ def make_rich_class(client, teacher, name="Room 12"):
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
     add_partner_jobs(client, classroom)
+    _help_board(classroom, ana, ben)
     return classroom
 
 
@@ -90,6 +91,21 @@ def add_partner_jobs(client, classroom):
     client.post(choose, {"roles": [asker.pk, editor.pk], "length": "unit"})
     client.post(choose, {"roles": [editor.pk], "length": "today"})
     assert classroom.job_choices.count() == 2
+
+
+def _help_board(classroom, ana, ben):
+    """The help board: approval on, Ana's need matched to Ben, a closed need (helpboard)."""
+    from partnerup.helpboard import services as help
+
+    help.set_needs_approval(classroom, False)
+    maya = classroom.students.get(name="Maya")
+    help.post_help(classroom.students.get(pk=ben), "offer", "spelling", timezone.now())
+    help.post_help(classroom.students.get(pk=ana), "need", "spelling", timezone.now())
+    closed = help.post_help(maya, "need", "spelling", timezone.now())
+    help.close_post(closed, timezone.now())
+    help.set_needs_approval(classroom, True)
+    help.post_help(maya, "offer", "craft", timezone.now())
+    assert classroom.help_posts.get(student_id=ana).helper_id == ben
 
 
 def described(classroom: Classroom) -> dict:
@@ -211,6 +227,22 @@ def described(classroom: Classroom) -> dict:
             )
             for w in classroom.headlines.all()
         ],  # fmt: skip
+        "help_board": (
+            classroom.__class__.objects.get(pk=classroom.pk).helpboard.needs_approval,
+            sorted(
+                (
+                    names[p.student_id],
+                    p.kind,
+                    p.skill,
+                    p.is_approved,
+                    p.created,
+                    p.closed,
+                    names.get(p.helper_id),
+                    p.matched,
+                )
+                for p in classroom.help_posts.all()
+            ),
+        ),  # fmt: skip
     }
 
 
@@ -328,6 +360,10 @@ def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room1
     assert read_csv(content, "lead_turns.csv")[0]["leader"]
     assert len(read_csv(content, "headline_weeks.csv")) >= 12
     assert read_csv(content, "headline_notes.csv")[0]["plus one"] == "Funny start"
+    helped = [row for row in read_csv(content, "help_board.csv") if row["helper"]]
+    assert [(r["student"], r["post"], r["skill"], r["helper"]) for r in helped][0] == (
+        "Ana", "needs help with", "spelling", "Ben",
+    )  # fmt: skip
     assert read_csv(content, "notes.csv") == [
         {"name": "Ana", "teacher notes": "Loves horses.\nShy at first."}
     ]
@@ -447,6 +483,8 @@ def sections(data):
         ("partner job", data["partner_jobs"]["roles"][0]),
         ("frame", data["partner_jobs"]["roles"][0]["frames"][0]),
         ("jobs in use", data["partner_jobs"]["in_use"][0]),
+        ("help board", data["help_board"]),
+        ("help post", data["help_board"]["posts"][0]),
     ]  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from partnerup.engine import student_fields
 from partnerup.jobs.archive import jobs_data
+from partnerup.helpboard.archive import help_board_data
 from partnerup.plans.export import rows_to_csv
 from partnerup.voice.models import Answers
 from partnerup.workshop.models import Routine, WorkshopDay
@@ -154,6 +155,7 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
             for week in classroom.headlines.order_by("monday").prefetch_related("notes")
         ],
         "partner_jobs": jobs_data(classroom, plan_ref),
+        "help_board": help_board_data(classroom, ref_of),  # the helpboard app's
     }
 
 

@@ -31,6 +31,7 @@ from partnerup.engine import (
 )
 from partnerup.engine import Student as EngineStudent  # noqa: I001
 from partnerup.jobs.archive import restore_jobs
+from partnerup.helpboard.archive import restore_help_board
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
@@ -173,6 +174,7 @@ class _Restore(RestoreHistory):
         self._temporary_partners()
         self._headline_weeks()
         restore_jobs(self.classroom, self.payload, self.plan_pk)
+        restore_help_board(self.classroom, self.payload, self._pk)  # the helpboard app's
         return self.classroom
 
     def _free_name(self, name: str) -> str:

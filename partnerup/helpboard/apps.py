@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HelpboardConfig(AppConfig):
+    name = "partnerup.helpboard"
+    verbose_name = "Help board"
