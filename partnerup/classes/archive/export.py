@@ -17,8 +17,8 @@ from typing import Any
 from django.utils import timezone
 
 from partnerup.engine import student_fields
-from partnerup.jobs.archive import jobs_data
 from partnerup.helpboard.archive import help_board_data
+from partnerup.jobs.archive import jobs_data
 from partnerup.plans.export import rows_to_csv
 from partnerup.voice.models import Answers
 from partnerup.workshop.models import Routine, WorkshopDay

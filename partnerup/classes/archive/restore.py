@@ -30,8 +30,8 @@ from partnerup.engine import (
     student_fields,
 )
 from partnerup.engine import Student as EngineStudent  # noqa: I001
-from partnerup.jobs.archive import restore_jobs
 from partnerup.helpboard.archive import restore_help_board
+from partnerup.jobs.archive import restore_jobs
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
