@@ -19,7 +19,7 @@ from django.utils.translation import gettext_noop
 from partnerup import engine
 from partnerup.classes.keys import key_pk, keys_of, student_key
 from partnerup.classes.models import Classroom, Student, lock_class
-from partnerup.classes.services import names_of
+from partnerup.classes.services import classmates_names_of, names_of
 
 from .models import HelpBoard, HelpPost
 from .skills import Skill, class_skills, skill_named
@@ -236,7 +236,7 @@ def posts_of(student: Student, now: datetime, language: str) -> MyPosts:
     of the board)."""
     classroom = student.classroom
     posts = settled(classroom, now)
-    names = names_of(classroom)
+    names = classmates_names_of(classroom)  # a student's page
     skills = skill_named(class_skills(classroom, language))
     mine = [_row(p, names, skills, now) for p in posts if p.student_id == student.pk]
     helping = [
