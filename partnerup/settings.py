@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "partnerup.plans",
     "partnerup.workshop",
     "partnerup.voice",
+    "partnerup.conferring",
 ]
 
 MIDDLEWARE = [
