@@ -50,7 +50,9 @@ class NoteForm(TextChecked, forms.Form):
         choices=SUPPORT_LEVELS,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": gettext_lazy("Choose model, example, reminder or coach.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose model, example, reminder or coach.")
+        },
     )
     compliment = forms.CharField(max_length=TEXT_MAX_LENGTH, required=False)
     teaching_point = forms.CharField(max_length=TEXT_MAX_LENGTH, required=False)
@@ -119,5 +121,7 @@ class ThresholdsForm(TextChecked, forms.Form):
         data = super().clean()
         green, yellow = data.get("green_days"), data.get("yellow_days")
         if green is not None and yellow is not None and green >= yellow:
-            raise forms.ValidationError(_("Green must end before yellow: use fewer days for green."))
+            raise forms.ValidationError(
+                _("Green must end before yellow: use fewer days for green.")
+            )
         return data

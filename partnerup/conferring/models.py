@@ -29,9 +29,7 @@ class ConferenceNote(models.Model):
     classroom = models.ForeignKey(
         Classroom, on_delete=models.CASCADE, related_name="conference_notes"
     )
-    student = models.ForeignKey(
-        Student, on_delete=models.CASCADE, related_name="conference_notes"
-    )
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="conference_notes")
     date = models.DateField()
     members = models.CharField(max_length=400)  # everyone it was written to: sorted ids, ","
     skill = models.CharField(max_length=40)  # a checklist skill (voice/checklist.py)

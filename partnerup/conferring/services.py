@@ -76,7 +76,9 @@ def current_partnerships(plan: Plan | None) -> list[tuple[int, ...]]:
 
 def thresholds(classroom: Classroom) -> ConferringSettings:
     found = ConferringSettings.objects.filter(classroom=classroom).first()
-    return found or ConferringSettings(classroom=classroom, green_days=GREEN_DAYS, yellow_days=YELLOW_DAYS)
+    return found or ConferringSettings(
+        classroom=classroom, green_days=GREEN_DAYS, yellow_days=YELLOW_DAYS
+    )
 
 
 def set_thresholds(classroom: Classroom, green_days: int, yellow_days: int) -> None:
@@ -216,9 +218,9 @@ def absences(classroom: Classroom, today: date) -> tuple[list[int], dict[int, da
     """Who is away today (from today's workshop day, if it was opened), and who was
     away on one of the last few workshop days before today (→ the latest such day)."""
     days = list(
-        classroom.days.filter(date__lte=today).order_by("-date").values_list("date", "absent")[
-            : RECENT_DAYS + 1
-        ]
+        classroom.days.filter(date__lte=today)
+        .order_by("-date")
+        .values_list("date", "absent")[: RECENT_DAYS + 1]
     )
     away_today = list(days[0][1]) if days and days[0][0] == today else []
     lately: dict[int, date] = {}
@@ -286,7 +288,9 @@ def next_step_groups(classroom: Classroom) -> list[NextStepGroup]:
     first: ready to pull as a small group."""
     names = names_of(classroom)
     latest: dict[int, str] = {}
-    notes = ConferenceNote.objects.filter(classroom=classroom).order_by("student", "-date", "-created", "-pk")
+    notes = ConferenceNote.objects.filter(classroom=classroom).order_by(
+        "student", "-date", "-created", "-pk"
+    )
     for pk, step in notes.values_list("student", "next_step"):
         latest.setdefault(pk, step)
     groups: dict[str, list[int]] = defaultdict(list)

@@ -47,9 +47,10 @@ def student_timeline(classroom: Classroom, pk: int) -> list[TimelineEntry]:
                 others = [p for p in group if p != pk]
                 entries.append(
                     TimelineEntry(
-                        starts, "plan", _("Partners in “%(plan)s”: %(names)s") % {
-                            "plan": title, "names": together(names, others) or _("nobody")
-                        }
+                        starts,
+                        "plan",
+                        _("Partners in “%(plan)s”: %(names)s")
+                        % {"plan": title, "names": together(names, others) or _("nobody")},
                     )
                 )
     for day, absent, groups, plan_id in _days(classroom):
@@ -62,9 +63,10 @@ def student_timeline(classroom: Classroom, pk: int) -> list[TimelineEntry]:
             others = [p for p in mine if p != pk]
             entries.append(
                 TimelineEntry(
-                    day, "changed", _("Worked with %(names)s (not the plan's partners)") % {
-                        "names": together(names, others) or _("the teacher")
-                    }
+                    day,
+                    "changed",
+                    _("Worked with %(names)s (not the plan's partners)")
+                    % {"names": together(names, others) or _("the teacher")},
                 )
             )
     return newest_first(entries)

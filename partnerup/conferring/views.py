@@ -77,7 +77,9 @@ def _save_note(request, classroom, today):
         extra = {"note_form": form, **_note_context(classroom, form, chosen)}
         return _respond(request, classroom, today, **extra)
     students = form.cleaned_data["students"]
-    written = services.write_note(classroom, students, form.note_fields(), form.cleaned_data["once"])
+    written = services.write_note(
+        classroom, students, form.note_fields(), form.cleaned_data["once"]
+    )
     saved = services.together(form.names, students)
     if not request.htmx:
         return redirect("conferring:radar", pk=classroom.pk)

@@ -120,7 +120,11 @@ def who_to_see_today(
         elif days[pk] > overdue_after:
             reasons[pk].append(ConferenceReason(OVERDUE, days=days[pk]))
     urgent = sorted(
-        (ConferenceSuggestion(pk, tuple(_ordered(found))) for pk, found in reasons.items() if found),
+        (
+            ConferenceSuggestion(pk, tuple(_ordered(found)))
+            for pk, found in reasons.items()
+            if found
+        ),
         key=lambda s: (s.urgency, -days.get(s.student, 1 << 30), s.student),
     )[:most]
     chosen = {s.student for s in urgent}

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
+from partnerup.conferring.archive import restore_conferring
 from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     LEVELS,
@@ -169,6 +170,7 @@ class _Restore(RestoreHistory):
         self._days()
         self._temporary_partners()
         self._headline_weeks()
+        restore_conferring(self.classroom, self.payload, self.pk_of)
         return self.classroom
 
     def _free_name(self, name: str) -> str:

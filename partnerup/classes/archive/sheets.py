@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from partnerup.conferring.sheets import conference_rows
+
 from ..keys import key_pk
 from ..models import Rule
 
@@ -68,6 +70,7 @@ def class_sheets(data: dict[str, Any]) -> dict[str, list[list[Any]]]:
         ],
         "notes.csv": [["name", "teacher notes"]]
         + [[s["name"], s["teacher_notes"]] for s in data["students"] if s["teacher_notes"]],
+        "conference_notes.csv": conference_rows(data.get("conferring"), named),
     }
 
 

@@ -6,42 +6,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('classes', '0006_import_columns'),
+        ("classes", "0006_import_columns"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConferringSettings',
+            name="ConferringSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('green_days', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)])),
-                ('yellow_days', models.PositiveSmallIntegerField(default=24, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)])),
-                ('classroom', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='conferring_settings', to='classes.classroom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "green_days",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(365),
+                        ],
+                    ),
+                ),
+                (
+                    "yellow_days",
+                    models.PositiveSmallIntegerField(
+                        default=24,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(365),
+                        ],
+                    ),
+                ),
+                (
+                    "classroom",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conferring_settings",
+                        to="classes.classroom",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ConferenceNote',
+            name="ConferenceNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('members', models.CharField(max_length=400)),
-                ('skill', models.CharField(max_length=40)),
-                ('support', models.CharField(blank=True, choices=[('model', 'Model'), ('example', 'Example'), ('reminder', 'Reminder'), ('coach', 'Coach')], max_length=10)),
-                ('compliment', models.CharField(blank=True, max_length=300)),
-                ('teaching_point', models.CharField(blank=True, max_length=300)),
-                ('next_step', models.CharField(blank=True, max_length=80)),
-                ('once', models.CharField(blank=True, db_index=True, max_length=40)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('classroom', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conference_notes', to='classes.classroom')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conference_notes', to='classes.student')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("members", models.CharField(max_length=400)),
+                ("skill", models.CharField(max_length=40)),
+                (
+                    "support",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("model", "Model"),
+                            ("example", "Example"),
+                            ("reminder", "Reminder"),
+                            ("coach", "Coach"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("compliment", models.CharField(blank=True, max_length=300)),
+                ("teaching_point", models.CharField(blank=True, max_length=300)),
+                ("next_step", models.CharField(blank=True, max_length=80)),
+                ("once", models.CharField(blank=True, db_index=True, max_length=40)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "classroom",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conference_notes",
+                        to="classes.classroom",
+                    ),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conference_notes",
+                        to="classes.student",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-created', '-pk'],
-                'indexes': [models.Index(fields=['classroom', 'date'], name='conferring__classro_edb3a5_idx')],
+                "ordering": ["-date", "-created", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["classroom", "date"], name="conferring__classro_edb3a5_idx"
+                    )
+                ],
             },
         ),
     ]
