@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -43,14 +44,14 @@ def url_token(pks) -> str:
     return "-".join(str(pk) for pk in sorted(set(pks)))
 
 
-def partnership_of(classroom: Classroom, token: str) -> tuple[int, ...] | None:
-    """The students a URL's partnership names, when they are 2 to 4 students of this
-    class; else None."""
+def partnership_of(token: str, names: dict[int, str]) -> tuple[int, ...] | None:
+    """The students a URL's partnership names, when they are 2 to 4 of the class's
+    students (`names`: its students' ids and names); else None."""
     parts = token.split("-")
     if not 2 <= len(parts) <= MOST_IN_A_NOTE or not all(p.isdigit() and len(p) < 12 for p in parts):
         return None
     pks = tuple(sorted({int(p) for p in parts}))
-    if len(pks) != len(parts) or classroom.students.filter(pk__in=pks).count() != len(pks):
+    if len(pks) != len(parts) or not all(pk in names for pk in pks):
         return None
     return pks
 
@@ -117,6 +118,8 @@ class RadarRow:
     colour: str  # green, yellow, red
     not_this_unit: bool
 
+    timeline_url: str
+
     @property
     def token(self) -> str:
         return url_token(self.pks)
@@ -153,19 +156,44 @@ def unit_start(plan: Plan | None) -> date | None:
     return plan.starts or (plan.saved.date() if plan.saved else None)
 
 
-def radar(classroom: Classroom, today: date) -> Radar:
+@dataclass(frozen=True)
+class Facts:
+    """What the conferring pages read of a class, read once per request."""
+
+    names: dict[int, str]
+    last_by_student: dict[int, date]
+    setting: ConferringSettings
+    plan: Plan | None
+
+
+def facts(classroom: Classroom) -> Facts:
+    return Facts(
+        names=names_of(classroom),
+        last_by_student=last_conferences(classroom),
+        setting=thresholds(classroom),
+        plan=classroom.current_plan,
+    )
+
+
+def radar(classroom: Classroom, today: date, known: Facts | None = None) -> Radar:
     """Every student and every current partnership, the longest since a conference
     first (never first of all), coloured by the class's thresholds."""
-    names = names_of(classroom)
-    setting = thresholds(classroom)
-    plan = classroom.current_plan
+    known = known or facts(classroom)
+    names, setting, plan = known.names, known.setting, known.plan
     start = unit_start(plan)
-    by_student = last_conferences(classroom)
+    by_student = known.last_by_student
     by_members = _last_by_members(classroom)
+    # One reverse per kind of page, not one per row (a class of 36 has ~50 rows).
+    student_url = reverse("conferring:student", args=[classroom.pk, 0]).removesuffix("0/")
+    partnership_url = reverse("conferring:partnership", args=[classroom.pk, "0"]).removesuffix("0/")
 
     def row(pks: tuple[int, ...], last: date | None) -> RadarRow:
-        days = (today - last).days if last else None
+        days = (today - last).days if last is not None else None
+        timeline = (
+            f"{partnership_url}{url_token(pks)}/" if len(pks) > 1 else f"{student_url}{pks[0]}/"
+        )
         return RadarRow(
+            timeline_url=timeline,
             pks=pks,
             label=together(names, pks),
             days=days,
@@ -231,19 +259,22 @@ def absences(classroom: Classroom, today: date) -> tuple[list[int], dict[int, da
     return away_today, lately
 
 
-def who_to_see_today(classroom: Classroom, today: date) -> list[ShownSuggestion]:
-    names = names_of(classroom)
+def who_to_see_today(
+    classroom: Classroom, today: date, known: Facts | None = None
+) -> list[ShownSuggestion]:
+    known = known or facts(classroom)
+    names = known.names
     away_today, lately = absences(classroom, today)
     flags, stalled = _attention(classroom, today)
     suggestions = engine.who_to_see_today(
         names,
         today,
-        last_conferences(classroom),
+        known.last_by_student,
         absent_today=away_today,
         away_lately=lately,
         flags=flags,
         stalled_goals=stalled,
-        overdue_after=thresholds(classroom).yellow_days,
+        overdue_after=known.setting.yellow_days,
     )
     return [
         ShownSuggestion(
@@ -283,10 +314,12 @@ class NextStepGroup:
     students: tuple[tuple[int, str], ...]  # (id, name), by name
 
 
-def next_step_groups(classroom: Classroom) -> list[NextStepGroup]:
+def next_step_groups(
+    classroom: Classroom, names: dict[int, str] | None = None
+) -> list[NextStepGroup]:
     """Students whose latest note has the same next step (two or more), largest group
     first: ready to pull as a small group."""
-    names = names_of(classroom)
+    names = names_of(classroom) if names is None else names
     latest: dict[int, str] = {}
     notes = ConferenceNote.objects.filter(classroom=classroom).order_by(
         "student", "-date", "-created", "-pk"

@@ -1,6 +1,7 @@
 """A student's or a partnership's year as one list, newest first: conference notes,
-the partners each saved plan gave them, and workshop days that differed (away, or
-with other partners than the plan's).
+the partners each saved plan gave them, the days away, and, for the last
+RECENT_DAYS workshop days, the days they worked with others than the plan's partners
+(a year of stored days is read for absences only, which keeps the page fast).
 
 Built from `TimelineEntry` values, so goals, check-ins and reflections can join by
 adding their own entries to `entries_for_*`.
@@ -20,6 +21,7 @@ from partnerup.classes.services import names_of
 from .models import ConferenceNote
 from .services import skill_shown, together
 
+RECENT_DAYS = 30
 # On one date, a note comes before the day's partners, and those before the plan.
 ORDER = {"note": 0, "away": 1, "changed": 2, "plan": 3}
 
@@ -36,8 +38,10 @@ def newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (-e.date.toordinal(), ORDER.get(e.kind, 9), e.title))
 
 
-def student_timeline(classroom: Classroom, pk: int) -> list[TimelineEntry]:
-    names = names_of(classroom)
+def student_timeline(
+    classroom: Classroom, pk: int, names: dict[int, str] | None = None
+) -> list[TimelineEntry]:
+    names = names_of(classroom) if names is None else names
     notes = ConferenceNote.objects.filter(classroom=classroom, student_id=pk)
     entries = [_note_entry(note, names) for note in notes]
     plans = _saved_plans(classroom)
@@ -53,9 +57,13 @@ def student_timeline(classroom: Classroom, pk: int) -> list[TimelineEntry]:
                         % {"plan": title, "names": together(names, others) or _("nobody")},
                     )
                 )
-    for day, absent, groups, plan_id in _days(classroom):
+    entries += [
+        TimelineEntry(day, "away", _("Away"))
+        for day, absent in _absences(classroom)
+        if pk in absent
+    ]
+    for day, absent, groups, plan_id in _recent_days(classroom):
         if pk in absent:
-            entries.append(TimelineEntry(day, "away", _("Away")))
             continue
         mine = next((g for g in groups if pk in g), None)
         planned = next((g for g in plans.get(plan_id, (0, 0, []))[2] if pk in g), None)
@@ -72,8 +80,10 @@ def student_timeline(classroom: Classroom, pk: int) -> list[TimelineEntry]:
     return newest_first(entries)
 
 
-def partnership_timeline(classroom: Classroom, pks: tuple[int, ...]) -> list[TimelineEntry]:
-    names = names_of(classroom)
+def partnership_timeline(
+    classroom: Classroom, pks: tuple[int, ...], names: dict[int, str] | None = None
+) -> list[TimelineEntry]:
+    names = names_of(classroom) if names is None else names
     notes = ConferenceNote.objects.filter(classroom=classroom, student_id__in=pks)
     seen: set[tuple[str, str, date]] = set()
     entries = []
@@ -89,7 +99,7 @@ def partnership_timeline(classroom: Classroom, pks: tuple[int, ...]) -> list[Tim
             entries.append(
                 TimelineEntry(starts, "plan", _("Partners in “%(plan)s”") % {"plan": title})
             )
-    for day, absent, _groups, _plan in _days(classroom):
+    for day, absent in _absences(classroom):
         away = [pk for pk in pks if pk in absent]
         if away:
             entries.append(
@@ -127,9 +137,15 @@ def _saved_plans(classroom: Classroom) -> dict[int, tuple[date, str, list[list[i
     return found
 
 
-def _days(classroom: Classroom):
-    for day, absent, arrangement, plan_id in classroom.days.values_list(
+def _absences(classroom: Classroom):
+    for day, absent in classroom.days.values_list("date", "absent"):
+        yield day, set(absent)
+
+
+def _recent_days(classroom: Classroom):
+    recent = classroom.days.order_by("-date").values_list(
         "date", "absent", "arrangement", "plan_id"
-    ):
+    )
+    for day, absent, arrangement, plan_id in recent[:RECENT_DAYS]:
         groups = [pks_of(g.get("members", [])) for g in arrangement.get("groups", [])]
         yield day, set(absent), groups, plan_id

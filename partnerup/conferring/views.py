@@ -19,20 +19,17 @@ from .forms import NoteForm, ThresholdsForm
 
 
 def _page(classroom, today, **extra) -> dict:
+    known = services.facts(classroom)
+    setting = known.setting
+    initial = {"green_days": setting.green_days, "yellow_days": setting.yellow_days}
     return {
         "classroom": classroom,
-        "suggestions": services.who_to_see_today(classroom, today),
-        "radar": services.radar(classroom, today),
-        "groups": services.next_step_groups(classroom),
-        "thresholds_form": extra.pop("thresholds_form", None)
-        or ThresholdsForm(initial=_thresholds(classroom)),
+        "suggestions": services.who_to_see_today(classroom, today, known),
+        "radar": services.radar(classroom, today, known),
+        "groups": services.next_step_groups(classroom, known.names),
+        "thresholds_form": extra.pop("thresholds_form", None) or ThresholdsForm(initial=initial),
         **extra,
     }
-
-
-def _thresholds(classroom) -> dict:
-    found = services.thresholds(classroom)
-    return {"green_days": found.green_days, "yellow_days": found.yellow_days}
 
 
 def _respond(request, classroom, today, status=200, **extra):
@@ -136,7 +133,7 @@ def student_timeline(request, pk, student_pk):
     context = {
         "classroom": classroom,
         "title": names[student_pk],
-        "entries": timeline.student_timeline(classroom, student_pk),
+        "entries": timeline.student_timeline(classroom, student_pk, names),
         "note_students": str(student_pk),
     }
     return render(request, "conferring/timeline.html", context)
@@ -145,14 +142,14 @@ def student_timeline(request, pk, student_pk):
 @login_required
 def partnership_timeline(request, pk, members):
     classroom = classroom_or_404(request.user, pk)
-    pks = services.partnership_of(classroom, members)
+    names = names_of(classroom)
+    pks = services.partnership_of(members, names)
     if pks is None:
         raise Http404(_("Those students are not a partnership of this class."))
-    names = names_of(classroom)
     context = {
         "classroom": classroom,
         "title": services.together(names, pks),
-        "entries": timeline.partnership_timeline(classroom, pks),
+        "entries": timeline.partnership_timeline(classroom, pks, names),
         "note_students": services.url_token(pks),
         "members": [(pk, names[pk]) for pk in pks],
     }
