@@ -54,6 +54,10 @@ def test_a_note_in_three_taps_updates_the_radar_and_who_to_see(open_page, django
     assert "green" in row.get_attribute("class") and "today" in row.inner_text()
     note = ConferenceNote.objects.get(skill="elaboration")
     assert note.date == timezone.localdate()
+    row.get_by_role("link", name="Timeline").click()
+    page.get_by_role("heading", name=f"Timeline: {name}").wait_for()
+    assert "adding details" in page.locator(".timeline .entry").first.inner_text()
+    shot(page, "conferring-35-student-timeline")
 
 
 def test_a_partnership_note_from_the_radar_concerns_every_member(open_page, django_user_model):
