@@ -172,7 +172,11 @@ def _measure(runs: int) -> list[str]:
             f"| {name} | {median * 1000:.0f} | {slowest * 1000:.0f} | {cpu * 1000:.0f} "
             f"| {len(queries)} | ≤ {TARGET_MS} ms |"
         )
-    return [*lines, "", machine()]
+    note = (
+        "Wall-clock times include waiting for a CPU when the machine is shared (see the "
+        "load average below); the CPU column is the request's own work."
+    )
+    return [*lines, "", note, "", machine()]
 
 
 def _counting(queries: list):
