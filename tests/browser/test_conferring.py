@@ -79,3 +79,25 @@ def test_a_partnership_note_from_the_radar_concerns_every_member(open_page, djan
     row = page.locator(".radar-list").first.locator(".radar-row", has_text=label)
     assert "green" in row.get_attribute("class")
     shot(page, "conferring-40-partnership-saved")
+
+
+def test_the_note_panel_reads_well_in_spanish_on_a_tablet(open_page, django_user_model):
+    classroom = demo_class_with_current_plan(django_user_model)
+    notes_over_the_last_weeks(classroom)
+    page = open_page(TABLET, locale="es-ES")
+    sign_in_es(page)
+    page.goto(reverse("conferring:radar", args=[classroom.pk]))
+    page.get_by_role("heading", name="A quién ver hoy").wait_for()
+    page.wait_for_function("window.htmx")
+    page.locator(".who-pick").first.click()
+    page.get_by_role("button", name="Guardar la nota").wait_for()
+    assert page.locator("label.tile", has_text="usar diálogo").count() == 1
+    shot(page, "conferring-50-note-panel-es")
+
+
+def sign_in_es(page):
+    page.goto("/accounts/login/")
+    page.locator("input[name=username]").fill("ms.lee")
+    page.locator("input[name=password]").fill("writing-partners-2026")
+    page.locator("form button[type=submit], form button").last.click()
+    page.wait_for_url("**/classes/**")
