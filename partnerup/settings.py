@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "partnerup.voice",
     "partnerup.jobs",
     "partnerup.helpboard",
+    "partnerup.conferring",
 ]
 
 MIDDLEWARE = [

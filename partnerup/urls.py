@@ -12,6 +12,7 @@ urlpatterns = [
     path("classes/<int:pk>/jobs/", include("partnerup.jobs.urls")),
     path("classes/<int:pk>/help/", include("partnerup.helpboard.urls")),
     path("s/help/", include("partnerup.helpboard.student_urls")),
+    path("classes/<int:pk>/conferring/", include("partnerup.conferring.urls")),
     path("s/", include("partnerup.voice.student_urls")),
     path("s/job/", include("partnerup.jobs.student_urls")),
 ]

@@ -57,9 +57,17 @@ def alice_world(alice_client, alice):
         "trait_pk": traits_of(classroom)[0].pk,
         "role_pk": roles_of(classroom)[0].pk,
         "frame_pk": roles_of(classroom)[0].frames.first().pk,
+        "members": _first_partnership(classroom),
         "uidb64": "MQ",
         "token": "set-password",
     }
+
+
+def _first_partnership(classroom):
+    """A current partnership as the conferring pages name it in a URL ("12-15")."""
+    from partnerup.conferring.services import current_partnerships, url_token
+
+    return url_token(current_partnerships(classroom.current_plan)[0])
 
 
 def _headline_week(classroom):

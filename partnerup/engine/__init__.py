@@ -25,6 +25,13 @@ from .board import (
 from .columns import FIELDS as ROSTER_FIELDS
 from .columns import IGNORE as IGNORE_COLUMN
 from .columns import FileColumn, RosterFile, accepted_columns, read_roster_file, template_csv
+from .conferring import (
+    Attention,
+    ConferenceReason,
+    ConferenceSuggestion,
+    conference_colour,
+    who_to_see_today,
+)
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
 from .helping import HelpMatch, HelpNeed, HelpOffer, help_apart, match_helpers
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
@@ -96,7 +103,10 @@ __all__ = [
     "TALK_STYLES",
     "TRIAD_MODES",
     "WEIGHT_KINDS",
+    "Attention",
     "BoardError",
+    "ConferenceReason",
+    "ConferenceSuggestion",
     "CardCheck",
     "HardRules",
     "HelpMatch",
@@ -131,6 +141,7 @@ __all__ = [
     "build_hard_rules",
     "carrying_rules",
     "check_board",
+    "conference_colour",
     "collect_hard_rules",
     "flip_roles",
     "hard_rule_violations",
@@ -173,4 +184,5 @@ __all__ = [
     "template_csv",
     "swap_students",
     "synthetic_class",
+    "who_to_see_today",
 ]

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from partnerup.classes.models import Classroom
 
-CLASS_APPS = ("classes", "plans", "workshop", "voice", "jobs", "helpboard")
+CLASS_APPS = ("classes", "plans", "workshop", "voice", "jobs", "helpboard", "conferring")
 
 
 def row_counts() -> dict[str, int]:

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,7 @@ from django.utils import timezone
 from partnerup import demo
 from partnerup.classes.keys import key_pk, shown
 from partnerup.classes.models import Classroom
+from partnerup.conferring.models import ConferringSettings
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
 from partnerup.workshop.models import HeadlineNote, Support
@@ -70,6 +72,17 @@ def make_rich_class(client, teacher, name="Room 12"):
     client.post(make, {"monday": "2026-09-14"})
     week = classroom.headlines.get()
     HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
+    note = reverse("conferring:note", args=[classroom.pk])
+    three_days_ago = str(timezone.localdate() - timedelta(days=3))
+    client.post(note, {"students": [ana, ben], "skill": "lead", "support": "coach",
+                       "compliment": "Your lead hooks me", "teaching_point": "Try a question",
+                       "next_step_typed": "=SUM(A1)", "day": three_days_ago,
+                       "once": "abcdefgh12"})  # fmt: skip
+    client.post(note, {"students": [ana], "skill": "ending", "next_step": "dialogue"})
+    client.post(
+        reverse("conferring:colours", args=[classroom.pk]), {"green_days": 7, "yellow_days": 20}
+    )
+    assert classroom.conference_notes.count() == 3
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
     add_partner_jobs(client, classroom)
@@ -217,6 +230,26 @@ def described(classroom: Classroom) -> dict:
                 for c in classroom.job_choices.all()
             ),
         ),  # fmt: skip
+        "conferring": (
+            sorted(
+                (
+                    names[n.student_id],
+                    sorted(named(map(int, n.members.split(",")))),
+                    n.date,
+                    n.skill,
+                    n.support,
+                    n.compliment,
+                    n.teaching_point,
+                    n.next_step,
+                )
+                for n in classroom.conference_notes.all()
+            ),
+            list(
+                ConferringSettings.objects.filter(classroom=classroom).values_list(
+                    "green_days", "yellow_days"
+                )
+            ),
+        ),  # fmt: skip
         "headline_weeks": [
             (
                 w.monday,
@@ -327,7 +360,8 @@ def test_the_download_is_one_zip_named_after_the_class(alice_client, room12):
         files = set(archive.namelist())
     assert {
         "roster.csv", "rules.csv", "answers.csv", "plans.csv", "days.csv", "lead_turns.csv",
-        "headline_weeks.csv", "headline_notes.csv", "notes.csv", "class.json",
+        "headline_weeks.csv", "headline_notes.csv", "notes.csv", "conference_notes.csv",
+        "class.json",
     } <= files  # fmt: skip
 
 
@@ -357,6 +391,10 @@ def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room1
     assert sum(len(row["members"].split("; ")) for row in plans) == 24
     days = read_csv(content, "days.csv")
     assert {row["away"] for row in days} == {"Theo"}
+    notes = read_csv(content, "conference_notes.csv")
+    assert [(n["students"], n["skill"], n["next step"]) for n in notes] == [
+        ("Ana; Ben", "a strong lead", "'=SUM(A1)"), ("Ana", "a strong ending", "using dialogue"),
+    ]  # fmt: skip
     assert read_csv(content, "lead_turns.csv")[0]["leader"]
     assert len(read_csv(content, "headline_weeks.csv")) >= 12
     assert read_csv(content, "headline_notes.csv")[0]["plus one"] == "Funny start"
@@ -485,6 +523,8 @@ def sections(data):
         ("jobs in use", data["partner_jobs"]["in_use"][0]),
         ("help board", data["help_board"]),
         ("help post", data["help_board"]["posts"][0]),
+        ("conferring", data["conferring"]),
+        ("conference note", data["conferring"]["notes"][0]),
     ]  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
+from partnerup.conferring.archive import restore_conferring
 from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     LEVELS,
@@ -175,6 +176,7 @@ class _Restore(RestoreHistory):
         self._headline_weeks()
         restore_jobs(self.classroom, self.payload, self.plan_pk)
         restore_help_board(self.classroom, self.payload, self._pk)  # the helpboard app's
+        restore_conferring(self.classroom, self.payload, self.pk_of)
         return self.classroom
 
     def _free_name(self, name: str) -> str:

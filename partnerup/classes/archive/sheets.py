@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from partnerup.conferring.sheets import conference_rows
 from partnerup.helpboard.archive import help_board_rows
 
 from ..keys import key_pk
@@ -71,6 +72,7 @@ def class_sheets(data: dict[str, Any]) -> dict[str, list[list[Any]]]:
         "notes.csv": [["name", "teacher notes"]]
         + [[s["name"], s["teacher_notes"]] for s in data["students"] if s["teacher_notes"]],
         "help_board.csv": help_board_rows(data, names),  # the helpboard app's
+        "conference_notes.csv": conference_rows(data.get("conferring"), named),
     }
 
 

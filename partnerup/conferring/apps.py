@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConferringConfig(AppConfig):
+    name = "partnerup.conferring"
+    verbose_name = "Conferring"
