@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "partnerup.plans",
     "partnerup.workshop",
     "partnerup.voice",
+    "partnerup.choicetime",  # natural partnerships (issue 13)
+    "partnerup.insights",  # per-student and class insights (issue 13)
 ]
 
 MIDDLEWARE = [

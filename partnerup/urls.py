@@ -9,5 +9,7 @@ urlpatterns = [
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
     path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
     path("classes/<int:pk>/voice/", include("partnerup.voice.teacher_urls")),
+    path("classes/<int:pk>/choice-time/", include("partnerup.choicetime.urls")),
+    path("classes/<int:pk>/insights/", include("partnerup.insights.urls")),
     path("s/", include("partnerup.voice.student_urls")),
 ]

@@ -44,6 +44,8 @@ def alice_world(alice_client, alice):
     saved_id = draft.pk
     alice_client.post(reverse("plans:save", args=[classroom.pk, saved_id]), {"name": "Unit 1"})
     generate(alice_client, classroom)
+    seen = classroom.choice_time.create(date=date(2026, 9, 15))
+    seen.students.set(classroom.students.filter(name__in=("Ana", "Ben")))
     return {
         "pk": classroom.pk,
         "plan_pk": saved_id,
@@ -53,6 +55,7 @@ def alice_world(alice_client, alice):
         "week_pk": _headline_week(classroom).pk,
         "question_pk": SurveyQuestion.objects.create(classroom=classroom, text="Why?").pk,
         "trait_pk": traits_of(classroom)[0].pk,
+        "entry_pk": seen.pk,
         "uidb64": "MQ",
         "token": "set-password",
     }
