@@ -39,7 +39,8 @@ class ChoiceTimeForm(TextChecked, forms.Form):
     def __init__(self, *args, names: dict[int, str], today: date, away_on: AwayOn, **kwargs):
         super().__init__(*args, **kwargs)
         self.names, self.today, self.away_on = names, today, away_on
-        present = sorted((n, pk) for pk, n in names.items() if pk not in away_on(today))
+        away_today = away_on(today)
+        present = sorted((n, pk) for pk, n in names.items() if pk not in away_today)
         self.fields["students"].choices = [(str(pk), name) for name, pk in present]
         self.fields["date"].initial = today
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count
+
 from partnerup.classes.keys import key_pk
 from partnerup.classes.models import Classroom
 from partnerup.workshop.models import LeadTurn
@@ -20,22 +22,29 @@ class PartnerHistory:
     turns: Counter[int] = field(default_factory=Counter)  # turn-and-talks in a partnership
     led: Counter[int] = field(default_factory=Counter)  # of those, the ones they led
     fair_share: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    _seen: dict[tuple[str, ...], list[int]] = field(default_factory=dict, repr=False)
 
     def add_arrangement(self, arrangement: dict) -> None:
         for group in arrangement.get("groups", []):
-            pks = [pk for pk in map(key_pk, group.get("members", [])) if pk is not None]
+            pks = self._pks(tuple(group.get("members", [])))
             if len(pks) < 2:
                 continue
             for pk in pks:
                 self.partners[pk].update(o for o in pks if o != pk)
                 self.occasions[pk] += 1
 
-    def add_turn(self, members: str, leader: int) -> None:
+    def add_turns(self, members: str, leader: int, times: int = 1) -> None:
         pks = [int(pk) for pk in members.split("|") if pk.isdigit()]
         for pk in pks:
-            self.turns[pk] += 1
-            self.fair_share[pk] += 1 / len(pks)
-        self.led[leader] += 1
+            self.turns[pk] += times
+            self.fair_share[pk] += times / len(pks)
+        self.led[leader] += times
+
+    def _pks(self, keys: tuple[str, ...]) -> list[int]:
+        # Days repeat their plan's groups: each group's keys are read once.
+        if keys not in self._seen:
+            self._seen[keys] = [pk for pk in map(key_pk, keys) if pk is not None]
+        return self._seen[keys]
 
     def never_changed(self) -> set[int]:
         """Students who have had one partner only, plan after plan and day after day."""
@@ -54,7 +63,12 @@ def partner_history(classroom: Classroom) -> PartnerHistory:
         history.add_arrangement(arrangement)
     for arrangement in classroom.days.values_list("arrangement", flat=True):
         history.add_arrangement(arrangement)
-    turns = LeadTurn.objects.filter(day__classroom=classroom).values_list("members", "leader")
-    for members, leader in turns:
-        history.add_turn(members, leader)
+    turns = (
+        LeadTurn.objects.filter(day__classroom=classroom)
+        .values_list("members", "leader")
+        .annotate(times=Count("pk"))
+        .order_by()
+    )
+    for members, leader, times in turns:
+        history.add_turns(members, leader, times)
     return history
