@@ -13,6 +13,7 @@ from django.utils import timezone
 from partnerup import demo
 from partnerup.classes.keys import key_pk, shown
 from partnerup.classes.models import Classroom
+from partnerup.classes.services import class_roster
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
 from partnerup.workshop.models import HeadlineNote, Support
@@ -68,6 +69,11 @@ def make_rich_class(client, teacher, name="Room 12"):
     client.post(make, {"monday": "2026-09-14"})
     week = classroom.headlines.get()
     HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
+    log = reverse("choicetime:log", args=[classroom.pk])
+    seen = {"students": pks_of(classroom, "Ana", "Omar", "Ella"), "date": "2026-09-15"}
+    client.post(log, {**seen, "date": timezone.localdate().isoformat()})
+    client.post(log, {"students": pks_of(classroom, "Ben", "Maya"), "date": seen["date"]})
+    assert classroom.choice_time.count() == 2
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
     return classroom
@@ -169,6 +175,10 @@ def described(classroom: Classroom) -> dict:
             )
             for w in classroom.headlines.all()
         ],  # fmt: skip
+        "choice_time": sorted(
+            (e.date, sorted(named(e.students.values_list("pk", flat=True))))
+            for e in classroom.choice_time.all()
+        ),
     }
 
 
@@ -286,6 +296,10 @@ def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room1
     assert read_csv(content, "lead_turns.csv")[0]["leader"]
     assert len(read_csv(content, "headline_weeks.csv")) >= 12
     assert read_csv(content, "headline_notes.csv")[0]["plus one"] == "Funny start"
+    assert read_csv(content, "choice_time.csv")[0] == {
+        "date": "2026-09-15",
+        "students": "; ".join(sorted(("Ben", "Maya"), key=lambda n: pk_of(room12, n))),
+    }
     assert read_csv(content, "notes.csv") == [
         {"name": "Ana", "teacher notes": "Loves horses.\nShy at first."}
     ]
@@ -379,6 +393,10 @@ def test_a_name_with_an_invisible_character_is_refused(alice_client, room12):
         (lambda d: d["days"].append(d["days"][0]), "is in the file twice"),
         (lambda d: d["plans"].append({**d["plans"][0], "ref": 9}), "are both the current plan"),
         (lambda d: d.update(students="everyone"), "is not a list"),
+        (lambda d: d["choice_time"][0].update(students=[1]), "two or three students"),
+        (lambda d: d["choice_time"][0].update(students=[1, 1]), "names a student twice"),
+        (lambda d: d["choice_time"][0].update(students=[1, 999]), "not the ref of a student"),
+        (lambda d: d["choice_time"][0].update(date="soon"), "is not a date"),
     ],
 )
 def test_a_spoiled_class_json_is_refused_and_creates_nothing(alice_client, room12, spoil, says):
@@ -400,7 +418,7 @@ def sections(data):
         ("question", data["survey_questions"][0]), ("plan", data["plans"][0]),
         ("day", data["days"][0]), ("lead turn", data["days"][0]["lead_turns"][0]),
         ("temporary", data["temporary_partners"][0]), ("week", week),
-        ("note", week["notes"][0]),
+        ("note", week["notes"][0]), ("choice time", data["choice_time"][0]),
     ]  # fmt: skip
 
 
@@ -433,3 +451,20 @@ def test_the_class_page_links_to_download_and_delete(alice_client, room12):
     assert reverse("classes:delete", args=[room12.pk]) in page and "Delete class" in page
     listing = alice_client.get(reverse("classes:list")).content.decode()
     assert reverse("classes:restore") in listing and "Restore a class" in listing
+
+
+def test_an_export_from_before_choice_time_still_restores(alice_client, alice, room12):
+    data = class_json(export(alice_client, room12))
+    del data["choice_time"]
+    response = restore(alice_client, json.dumps(data).encode(), name="class.json")
+    assert response.status_code == 302
+    assert not Classroom.objects.get(name="Room 12 (restored)").choice_time.exists()
+
+
+def test_the_restored_choice_time_log_reaches_the_planner(alice_client, alice, room12):
+    restore(alice_client, export(alice_client, room12))
+    restored = Classroom.objects.get(name="Room 12 (restored)")
+    names = dict(restored.students.values_list("pk", "name"))
+    students, _ = class_roster(restored)
+    ana = next(s for s in students if names[key_pk(s.name)] == "Ana")
+    assert sorted(names[key_pk(k)] for k in ana.chose_in_choice_time) == ["Ella", "Omar"]

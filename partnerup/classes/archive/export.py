@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from partnerup.choicetime.archive import choice_time_data
 from partnerup.engine import student_fields
 from partnerup.plans.export import rows_to_csv
 from partnerup.voice.models import Answers
@@ -151,6 +152,7 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
             }
             for week in classroom.headlines.order_by("monday").prefetch_related("notes")
         ],
+        "choice_time": choice_time_data(classroom, refs),
     }
 
 

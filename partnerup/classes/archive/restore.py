@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
+from partnerup.choicetime.archive import restore_choice_time
 from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
     LEVELS,
@@ -169,6 +170,7 @@ class _Restore(RestoreHistory):
         self._days()
         self._temporary_partners()
         self._headline_weeks()
+        restore_choice_time(self.classroom, self.payload, self._refs)
         return self.classroom
 
     def _free_name(self, name: str) -> str:
