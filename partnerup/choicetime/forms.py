@@ -29,7 +29,8 @@ class ChoiceTimeForm(TextChecked, forms.Form):
     )
     date = forms.DateField(
         label=gettext_lazy("Day"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # ISO always: a date input shows nothing for a value in the page's local format.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": gettext_lazy("Give the day."),
             "invalid": gettext_lazy("Give the day as a date, e.g. 2026-09-15."),

@@ -2,6 +2,7 @@
 choice time on a tablet, makes a plan and finds the pair with its reason; the insights
 page on a laptop."""
 
+import re
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -117,3 +118,29 @@ def test_the_insights_page_on_a_laptop(open_page, django_user_model):
     assert "led 5 of 6 · leads more than a fair share" in table
     assert "Different partners" in table and "Chose in choice time" in table
     shot(page, "93-insights-laptop")
+
+
+def test_the_choice_time_page_in_spanish_on_a_tablet(open_page, django_user_model):
+    classroom = plain_class(django_user_model)
+    seen = classroom.choice_time.create(date=timezone.localdate())
+    seen.students.set(classroom.students.filter(name__in=("Ben", "Gia")))
+    page = open_page(TABLET, locale="es-MX")
+    sign_in_es(page)
+    page.goto(reverse("choicetime:log", args=[classroom.pk]))
+    page.get_by_role("heading", name="Parejas naturales en el tiempo de elección").wait_for()
+    page.get_by_label("Ella").check()
+    today = timezone.localdate().isoformat()
+    assert page.locator("input[name=date]").input_value() == today  # ISO, whatever the language
+    page.get_by_role("button", name="Guardar").click()
+    page.get_by_text("Toca dos o tres estudiantes; tocaste 1.").wait_for()
+    body = page.locator("body").inner_text()
+    assert not re.findall(r"\b(Keep|Delete|Day|Seen so far|Who worked)\b", body), body
+    shot(page, "94-choice-time-spanish-tablet")
+
+
+def sign_in_es(page):
+    page.goto("/accounts/login/")
+    page.locator("input[name=username]").fill("ms.lee")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button").last.click()
+    page.wait_for_url("**/classes/**")

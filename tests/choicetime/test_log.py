@@ -180,3 +180,14 @@ def test_today_and_the_class_page_link_to_choice_time(alice_client, room):
     page = alice_client.get(reverse("classes:detail", args=[room.pk])).content.decode()
     assert reverse("choicetime:log", args=[room.pk]) in page
     assert reverse("insights:class", args=[room.pk]) in page
+
+
+def test_today_links_to_choice_time(alice_client, alice):
+    from partnerup.demo import example_roster
+    from partnerup.plans import services as plans
+    from tests.classes.factories import load_class
+
+    classroom = load_class(make_classroom(alice, name="Room 14"), *example_roster())
+    plans.save_as_current(plans.generate(classroom, {}), "Unit 1", None, None)
+    page = alice_client.get(reverse("workshop:today", args=[classroom.pk])).content.decode()
+    assert reverse("choicetime:log", args=[classroom.pk]) in page
