@@ -18,7 +18,7 @@ def test_the_same_pair_sent_twice_at_once_is_kept_once(live_server, alice):
     today = timezone.localdate().isoformat()
     for n in range(ROUNDS):
         pair = {"students": pks[2 * n : 2 * n + 2], "date": today}
-        answers = at_once(*(lambda t=t: t.post(url, pair, htmx=False) for t in tablets))
+        answers = at_once(*(lambda t=t, p=pair: t.post(url, p, htmx=False) for t in tablets))
         assert [status for status, _ in answers] == [200, 200]  # both redirected to the list
     kept = [sorted(e.students.values_list("pk", flat=True)) for e in room.choice_time.all()]
     assert sorted(kept) == [pks[2 * n : 2 * n + 2] for n in range(ROUNDS)]
