@@ -191,3 +191,23 @@ def test_today_links_to_choice_time(alice_client, alice):
     plans.save_as_current(plans.generate(classroom, {}), "Unit 1", None, None)
     page = alice_client.get(reverse("workshop:today", args=[classroom.pk])).content.decode()
     assert reverse("choicetime:log", args=[classroom.pk]) in page
+
+
+def test_a_plan_pairs_a_logged_pair_and_its_page_names_the_reason(alice_client, room):
+    from tests.plans.test_plans import draft_of, generate, groups
+
+    make_student(room, name="Finn")  # six writers with nothing else between them
+    log(alice_client, room, ["Ben", "Eva"])
+    generate(alice_client, room)
+    draft = draft_of(room)
+    ben, eva = pks(room, "Ben", "Eva")
+    assert sorted([ben, eva]) in [sorted(g) for g in groups(draft)]
+    page = alice_client.get(reverse("plans:board", args=[room.pk, draft.pk])).content.decode()
+    assert "Ben and Eva chose to work together in choice time" in page
+
+
+def test_deleting_the_entry_takes_the_reason_out_of_the_next_plan(alice_client, room):
+    log(alice_client, room, ["Ben", "Eva"])
+    alice_client.post(reverse("choicetime:delete", args=[room.pk, room.choice_time.get().pk]))
+    students = class_roster(room)[0]
+    assert all(s.chose_in_choice_time == () for s in students)
