@@ -31,3 +31,22 @@ def choice_time_partners(classroom_pk: int, student_pk: int | None = None) -> di
         for pk in pks:
             partners[pk].extend(o for o in pks if o != pk and o not in partners[pk])
     return dict(partners)
+
+
+def entries_naming(student_pk: int) -> int:
+    """How many choice-time entries name this student (what removing them changes)."""
+    return Through.objects.filter(student_id=student_pk).count()
+
+
+def forget_students(classroom_pk: int, pks: set[int]) -> None:
+    """Before these students are removed: their entries that would be left with fewer
+    than two students are no partnership any more and go (the rest lose them by
+    cascade)."""
+    named = Through.objects.filter(
+        choicetimepartnership__classroom_id=classroom_pk, student_id__in=pks
+    ).values_list("choicetimepartnership_id", flat=True)
+    for entry in ChoiceTimePartnership.objects.filter(pk__in=list(named)).prefetch_related(
+        "students"
+    ):
+        if len({s.pk for s in entry.students.all()} - pks) < 2:
+            entry.delete()

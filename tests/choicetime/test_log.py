@@ -16,14 +16,6 @@ from tests.classes.factories import make_classroom, make_student
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def room(alice):
-    classroom = make_classroom(alice)
-    for name in ("Ana", "Ben", "Cy", "Di", "Eva"):
-        make_student(classroom, name=name)
-    return classroom
-
-
 def pks(room, *names):
     return [room.students.get(name=n).pk for n in names]
 
