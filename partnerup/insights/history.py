@@ -22,16 +22,25 @@ class PartnerHistory:
     turns: Counter[int] = field(default_factory=Counter)  # turn-and-talks in a partnership
     led: Counter[int] = field(default_factory=Counter)  # of those, the ones they led
     fair_share: dict[int, float] = field(default_factory=lambda: defaultdict(float))
-    _seen: dict[tuple[str, ...], list[int]] = field(default_factory=dict, repr=False)
+    _arrangements: dict[tuple, list[int]] = field(default_factory=dict, repr=False)
 
     def add_arrangement(self, arrangement: dict) -> None:
-        for group in arrangement.get("groups", []):
-            pks = self._pks(tuple(group.get("members", [])))
+        groups = tuple(tuple(g.get("members", [])) for g in arrangement.get("groups", []))
+        # Days repeat their plan's groups: a set of groups seen before adds an occasion
+        # for each member and no new partner, so it is read once.
+        if groups in self._arrangements:
+            self.occasions.update(self._arrangements[groups])
+            return
+        placed = []
+        for keys in groups:
+            pks = [pk for pk in map(key_pk, keys) if pk is not None]
             if len(pks) < 2:
                 continue
+            placed += pks
             for pk in pks:
                 self.partners[pk].update(o for o in pks if o != pk)
-                self.occasions[pk] += 1
+        self._arrangements[groups] = placed
+        self.occasions.update(placed)
 
     def add_turns(self, members: str, leader: int, times: int = 1) -> None:
         pks = [int(pk) for pk in members.split("|") if pk.isdigit()]
@@ -39,12 +48,6 @@ class PartnerHistory:
             self.turns[pk] += times
             self.fair_share[pk] += times / len(pks)
         self.led[leader] += times
-
-    def _pks(self, keys: tuple[str, ...]) -> list[int]:
-        # Days repeat their plan's groups: each group's keys are read once.
-        if keys not in self._seen:
-            self._seen[keys] = [pk for pk in map(key_pk, keys) if pk is not None]
-        return self._seen[keys]
 
     def never_changed(self) -> set[int]:
         """Students who have had one partner only, plan after plan and day after day."""
