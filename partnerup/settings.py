@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "partnerup.jobs",
     "partnerup.helpboard",
     "partnerup.conferring",
+    "partnerup.choicetime",  # natural partnerships (issue 13)
+    "partnerup.insights",  # per-student and class insights (issue 13)
 ]
 
 MIDDLEWARE = [

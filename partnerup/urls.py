@@ -13,6 +13,8 @@ urlpatterns = [
     path("classes/<int:pk>/help/", include("partnerup.helpboard.urls")),
     path("s/help/", include("partnerup.helpboard.student_urls")),
     path("classes/<int:pk>/conferring/", include("partnerup.conferring.urls")),
+    path("classes/<int:pk>/choice-time/", include("partnerup.choicetime.urls")),
+    path("classes/<int:pk>/insights/", include("partnerup.insights.urls")),
     path("s/", include("partnerup.voice.student_urls")),
     path("s/job/", include("partnerup.jobs.student_urls")),
 ]

@@ -46,6 +46,8 @@ def alice_world(alice_client, alice):
     saved_id = draft.pk
     alice_client.post(reverse("plans:save", args=[classroom.pk, saved_id]), {"name": "Unit 1"})
     generate(alice_client, classroom)
+    seen = classroom.choice_time.create(date=date(2026, 9, 15))
+    seen.students.set(classroom.students.filter(name__in=("Ana", "Ben")))
     return {
         "pk": classroom.pk,
         "plan_pk": saved_id,
@@ -58,6 +60,7 @@ def alice_world(alice_client, alice):
         "role_pk": roles_of(classroom)[0].pk,
         "frame_pk": roles_of(classroom)[0].frames.first().pk,
         "members": _first_partnership(classroom),
+        "entry_pk": seen.pk,
         "uidb64": "MQ",
         "token": "set-password",
     }

@@ -20,6 +20,7 @@ CLASSMATE_LISTS = ("choices", "avoid", "past_partners")
 
 def what_removing_deletes(student: Student) -> list[str]:
     """Plain words for what goes with the student (empty when only the profile goes)."""
+    from partnerup.choicetime.partners import entries_naming as choice_time_entries
     from partnerup.voice.models import Answers, SignInCard
 
     found = []
@@ -49,6 +50,11 @@ def what_removing_deletes(student: Student) -> list[str]:
                 turns,
             )
             % {"n": turns}
+        )
+    seen = choice_time_entries(student.pk)  # issue 13: natural partnerships
+    if seen:
+        found.append(
+            ngettext("%(n)s choice-time entry", "%(n)s choice-time entries", seen) % {"n": seen}
         )
     notes = student.headline_notes.count()
     if notes:
@@ -89,6 +95,7 @@ def forget_students(classroom, pks: set[int]) -> None:
     """Remove these students of the class and every reference to them."""
     if not pks:
         return
+    from partnerup.choicetime import partners as choice_time
     from partnerup.plans.history import forget
     from partnerup.voice.models import Answers
     from partnerup.workshop.models import LeadTurn
@@ -133,4 +140,5 @@ def forget_students(classroom, pks: set[int]) -> None:
         if kept != answers.answered_ads:
             answers.answered_ads = kept
             answers.save(update_fields=["answered_ads"])
+    choice_time.forget_students(classroom.pk, set(pks))  # issue 13: natural partnerships
     classroom.students.filter(pk__in=pks).delete()

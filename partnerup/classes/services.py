@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from partnerup import engine
+from partnerup.choicetime.partners import choice_time_partners
 from partnerup.voice.traits import TRAITS
 
 from .keys import keys_of, shown, student_key
@@ -49,9 +50,14 @@ def with_shown_names(students: Iterable[Student], names: dict[int, str]) -> list
 
 
 def to_engine_student(
-    student: Student, trait_words: dict[str, str] | None = None, in_class: set[int] | None = None
+    student: Student,
+    trait_words: dict[str, str] | None = None,
+    in_class: set[int] | None = None,
+    observed: dict[int, list[int]] | None = None,
 ) -> engine.Student:
-    """The engine's view of a student; classmates outside `in_class` are left out."""
+    """The engine's view of a student; classmates outside `in_class` are left out.
+    `observed` is the class's choice-time partners (looked up for this student alone
+    when not given)."""
 
     def keys(pks: Iterable[int]) -> tuple[str, ...]:
         return keys_of(pk for pk in pks if in_class is None or pk in in_class)
@@ -68,6 +74,10 @@ def to_engine_student(
     for field in engine.student_fields("classmate"):
         pk = getattr(student, f"{field}_id")
         values[field] = next(iter(keys([pk] if pk else [])), "")
+    if observed is None:
+        observed = choice_time_partners(student.classroom_id, student.pk)
+    for field in engine.student_fields("observed"):
+        values[field] = keys(observed.get(student.pk, []))
     return engine.Student(**values, **_voice(student, trait_words or {}, keys))
 
 
@@ -90,7 +100,8 @@ def class_roster(
     trait_words = dict(classroom.traits.values_list("key", "en"))
     rows = list(classroom.students.select_related("answers"))
     in_class = {s.pk for s in rows}
-    students = tuple(to_engine_student(s, trait_words, in_class) for s in rows)
+    observed = choice_time_partners(classroom.pk)
+    students = tuple(to_engine_student(s, trait_words, in_class, observed) for s in rows)
     rules = []
     for rule in classroom.rules.all():
         members = keys_of(pk for pk in rule.students if pk in in_class)

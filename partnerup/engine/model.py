@@ -32,17 +32,19 @@ RuleKind = Literal["keep_apart", "keep_together", "lock"]
 # the import (classmates by id), the form's flags. Kinds:
 #   text, tags (a list of words), level (writing 1-4), english_level (WIDA 1-6),
 #   talk (a TALK_STYLES word), flag (yes/no), classmates (ranked or listed
-#   classmates), classmate (one classmate or none), voice (from the student's pages).
+#   classmates), classmate (one classmate or none), voice (from the student's pages),
+#   observed (classmates the teacher saw the student choose to work with, e.g. in
+#   choice time: kept by the teacher day by day, not typed on the roster).
 StudentFieldKind = Literal[
     "name", "text", "tags", "level", "english_level", "talk", "flag", "classmates",
-    "classmate", "voice"
+    "classmate", "voice", "observed"
 ]  # fmt: skip
 LEVELS = (1, 4)
 ENGLISH_LEVELS = (1, 6)
 
 
 def _kind(kind: StudentFieldKind, default: Any = None) -> Any:
-    if kind in ("tags", "classmates", "voice"):
+    if kind in ("tags", "classmates", "voice", "observed"):
         return field(default=(), metadata={"kind": kind})
     return field(default=default, metadata={"kind": kind})
 
@@ -70,6 +72,9 @@ class Student:
     answered_ads: tuple[str, ...] = _kind("voice")
     wants: tuple[str, ...] = _kind("voice")
     offers: tuple[str, ...] = _kind("voice")
+    # Classmates this student chose to work with in choice time (a natural partnership
+    # the teacher saw); it counts like a choice both ways.
+    chose_in_choice_time: tuple[str, ...] = _kind("observed")
 
     def __post_init__(self) -> None:
         if not self.name.strip():

@@ -38,6 +38,7 @@ def score_pair(a: Student, b: Student, settings: PlanSettings) -> Fit:
     parts = [
         _choices(a, b, w.choices),
         _ads(a, b, w.choices),
+        _choice_time(a, b, w.choices),
         _offers_meet_wants(a, b, w.strength_meets_goal),
         _shared(a.interests, b.interests, w.interests, "both love"),
         _shared(a.goals, b.goals, w.same_goal, "both working on"),
@@ -85,6 +86,16 @@ def _ads(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
         if answered:
             return weight, [f"{answerer.name} answered {poster.name}'s want ad"]
     return 0, []
+
+
+def _choice_time(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:
+    """Working together in choice time, seen by the teacher, counts like both choosing
+    each other third: a natural partnership is chosen by both."""
+    if not weight or (
+        b.name not in a.chose_in_choice_time and a.name not in b.chose_in_choice_time
+    ):
+        return 0, []
+    return 4 * weight, [f"{a.name} and {b.name} chose to work together in choice time"]
 
 
 def _offers_meet_wants(a: Student, b: Student, weight: int) -> tuple[int, list[str]]:

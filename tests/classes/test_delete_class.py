@@ -6,7 +6,16 @@ from django.urls import reverse
 
 from partnerup.classes.models import Classroom
 
-CLASS_APPS = ("classes", "plans", "workshop", "voice", "jobs", "helpboard", "conferring")
+CLASS_APPS = (
+    "classes",
+    "plans",
+    "workshop",
+    "voice",
+    "jobs",
+    "helpboard",
+    "conferring",
+    "choicetime",
+)
 
 
 def row_counts() -> dict[str, int]:

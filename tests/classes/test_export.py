@@ -14,6 +14,7 @@ from django.utils import timezone
 from partnerup import demo
 from partnerup.classes.keys import key_pk, shown
 from partnerup.classes.models import Classroom
+from partnerup.classes.services import class_roster
 from partnerup.conferring.models import ConferringSettings
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
@@ -83,6 +84,11 @@ def make_rich_class(client, teacher, name="Room 12"):
         reverse("conferring:colours", args=[classroom.pk]), {"green_days": 7, "yellow_days": 20}
     )
     assert classroom.conference_notes.count() == 3
+    log = reverse("choicetime:log", args=[classroom.pk])
+    seen = {"students": pks_of(classroom, "Ana", "Omar", "Ella"), "date": "2026-09-15"}
+    client.post(log, {**seen, "date": timezone.localdate().isoformat()})
+    client.post(log, {"students": pks_of(classroom, "Ben", "Maya"), "date": seen["date"]})
+    assert classroom.choice_time.count() == 2
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
     add_partner_jobs(client, classroom)
@@ -276,6 +282,10 @@ def described(classroom: Classroom) -> dict:
                 for p in classroom.help_posts.all()
             ),
         ),  # fmt: skip
+        "choice_time": sorted(
+            (e.date, sorted(named(e.students.values_list("pk", flat=True))))
+            for e in classroom.choice_time.all()
+        ),
     }
 
 
@@ -402,6 +412,10 @@ def test_the_spreadsheets_name_students_and_are_safe_to_open(alice_client, room1
     assert [(r["student"], r["post"], r["skill"], r["helper"]) for r in helped][0] == (
         "Ana", "needs help with", "spelling", "Ben",
     )  # fmt: skip
+    assert read_csv(content, "choice_time.csv")[0] == {
+        "date": "2026-09-15",
+        "students": "; ".join(sorted(("Ben", "Maya"), key=lambda n: pk_of(room12, n))),
+    }
     assert read_csv(content, "notes.csv") == [
         {"name": "Ana", "teacher notes": "Loves horses.\nShy at first."}
     ]
@@ -496,6 +510,10 @@ def test_a_name_with_an_invisible_character_is_refused(alice_client, room12):
         (lambda d: d["plans"].append({**d["plans"][0], "ref": 9}), "are both the current plan"),
         (lambda d: d.update(students="everyone"), "is not a list"),
         (lambda d: d["class"].update(name_display="initials"), "name_display is one of full"),
+        (lambda d: d["choice_time"][0].update(students=[1]), "two or three students"),
+        (lambda d: d["choice_time"][0].update(students=[1, 1]), "names a student twice"),
+        (lambda d: d["choice_time"][0].update(students=[1, 999]), "not the ref of a student"),
+        (lambda d: d["choice_time"][0].update(date="soon"), "is not a date"),
     ],
 )
 def test_a_spoiled_class_json_is_refused_and_creates_nothing(alice_client, room12, spoil, says):
@@ -525,6 +543,7 @@ def sections(data):
         ("help post", data["help_board"]["posts"][0]),
         ("conferring", data["conferring"]),
         ("conference note", data["conferring"]["notes"][0]),
+        ("choice time", data["choice_time"][0]),
     ]  # fmt: skip
 
 
@@ -577,3 +596,20 @@ def test_partner_jobs_naming_an_unknown_job_are_refused(alice_client, room12):
     restore_refused(
         alice_client, json.dumps(data).encode(), "not one of the class", name="class.json"
     )
+
+
+def test_an_export_from_before_choice_time_still_restores(alice_client, alice, room12):
+    data = class_json(export(alice_client, room12))
+    del data["choice_time"]
+    response = restore(alice_client, json.dumps(data).encode(), name="class.json")
+    assert response.status_code == 302
+    assert not Classroom.objects.get(name="Room 12 (restored)").choice_time.exists()
+
+
+def test_the_restored_choice_time_log_reaches_the_planner(alice_client, alice, room12):
+    restore(alice_client, export(alice_client, room12))
+    restored = Classroom.objects.get(name="Room 12 (restored)")
+    names = dict(restored.students.values_list("pk", "name"))
+    students, _ = class_roster(restored)
+    ana = next(s for s in students if names[key_pk(s.name)] == "Ana")
+    assert sorted(names[key_pk(k)] for k in ana.chose_in_choice_time) == ["Ella", "Omar"]

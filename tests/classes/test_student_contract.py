@@ -1,11 +1,13 @@
 """The web's student model follows the engine's student contract field by field."""
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from partnerup import engine
+from partnerup.choicetime.models import ChoiceTimePartnership
 from partnerup.classes.keys import student_key
 from partnerup.classes.models import Student
 from partnerup.classes.services import to_engine_student
@@ -29,6 +31,10 @@ def test_every_roster_field_of_a_student_reaches_the_engine(alice):
     ana.choices, ana.avoid, ana.past_partners = [ben.pk, cy.pk], [di.pk], [cy.pk]
     ana.reading_partner = di
     ana.save()
+    seen_together = ChoiceTimePartnership.objects.create(
+        classroom=classroom, date=date(2026, 9, 15)
+    )
+    seen_together.students.set([ana.pk, ben.pk])
     seen = to_engine_student(ana)
     assert seen.name == student_key(ana.pk)
     assert all(getattr(seen, field) is True for field in engine.student_fields("flag"))
@@ -39,6 +45,7 @@ def test_every_roster_field_of_a_student_reaches_the_engine(alice):
     assert seen.avoid == (student_key(di.pk),)
     assert seen.past_partners == (student_key(cy.pk),)
     assert seen.reading_partner == student_key(di.pk)
+    assert seen.chose_in_choice_time == (student_key(ben.pk),)
     defaults = engine.Student("x")
     untouched = [
         f.name

@@ -60,6 +60,7 @@ def test_every_student_field_has_a_kind_and_kinds_partition_the_fields():
     assert sorted(sum((student_fields(k) for k in kinds), ())) == sorted(student_fields())
     assert student_fields("classmates") == ("choices", "avoid", "past_partners")
     assert student_fields("flag") == ("often_absent", "social_support", "floater", "new_student")
+    assert student_fields("observed") == ("chose_in_choice_time",)
 
 
 def test_the_default_talk_style_is_a_talk_style():

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from partnerup.engine import PlanSettings, Weights
 from partnerup.engine.explain import explain_triad
 from partnerup.engine.scoring import TRIAD_HELP_POINTS, score_pair, triad_help
@@ -144,3 +147,28 @@ def test_an_offer_that_meets_a_want_is_a_reason():
     assert "Ana offers what Ben wants: helps with spelling" in fit.reasons
     plain = score_pair(student("Ana"), student("Ben"), PlanSettings())
     assert fit.points > plain.points
+
+
+def test_working_together_in_choice_time_counts_like_a_choice_and_says_so():
+    ana, ben = student("Ana", chose_in_choice_time=("Ben",)), student("Ben")
+    fit = score_pair(ana, ben, PURPOSEFUL)
+    assert "Ana and Ben chose to work together in choice time" in fit.reasons
+    assert fit.points == score_pair(ben, ana, PURPOSEFUL).points > 0
+    assert fit.points == score_pair(student("Ana"), ben, PURPOSEFUL).points + 4 * 4
+
+
+def test_choice_time_is_not_a_reason_without_choice_time_or_with_choices_off():
+    ana = student("Ana", chose_in_choice_time=("Cy",))
+    assert not any("choice time" in r for r in score_pair(ana, student("Ben"), PURPOSEFUL).reasons)
+    off = score_pair(ana, student("Cy"), PlanSettings(weights=Weights(choices=0)))
+    assert not any("choice time" in r for r in off.reasons)
+
+
+@given(st.booleans(), st.booleans(), st.integers(min_value=0, max_value=9))
+def test_choice_time_scores_the_same_whichever_side_logged_it(a_saw, b_saw, weight):
+    ana = student("Ana", chose_in_choice_time=("Ben",) if a_saw else ())
+    ben = student("Ben", chose_in_choice_time=("Ana",) if b_saw else ())
+    settings = PlanSettings(weights=Weights(choices=weight))
+    assert score_pair(ana, ben, settings).points == score_pair(ben, ana, settings).points
+    together = any("choice time" in r for r in score_pair(ana, ben, settings).reasons)
+    assert together == (bool(weight) and (a_saw or b_saw))

@@ -224,3 +224,21 @@ def test_same_seed_gives_the_same_plan():
     assert plan_partnerships(students, rules, settings) == plan_partnerships(
         students, rules, settings
     )
+
+
+def test_students_who_chose_each_other_in_choice_time_are_paired_with_that_reason():
+    students = (
+        student("Ana", chose_in_choice_time=("Di",)),
+        student("Ben"),
+        student("Cy"),
+        student("Di", chose_in_choice_time=("Ana",)),
+    )
+    plan = plan_partnerships(students)
+    assert frozenset({"Ana", "Di"}) in as_sets(plan)
+    pair = next(p for p in plan.partnerships if set(p.members) == {"Ana", "Di"})
+    assert any("chose to work together in choice time" in r for r in pair.reasons)
+
+
+def test_without_choice_time_the_same_class_pairs_otherwise():
+    plain = plan_partnerships(roster("Ana", "Ben", "Cy", "Di"))
+    assert frozenset({"Ana", "Di"}) not in as_sets(plain)

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from partnerup.choicetime.archive import choice_time_data
 from partnerup.conferring.archive import conferring_data
 from partnerup.engine import student_fields
 from partnerup.helpboard.archive import help_board_data
@@ -158,6 +159,7 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
         "partner_jobs": jobs_data(classroom, plan_ref),
         "help_board": help_board_data(classroom, ref_of),  # the helpboard app's
         "conferring": conferring_data(classroom, ref_of),
+        "choice_time": choice_time_data(classroom, refs),
     }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
+from partnerup.choicetime.archive import restore_choice_time
 from partnerup.conferring.archive import restore_conferring
 from partnerup.engine import (
     EXTERNAL_ID_MAX_LENGTH,
@@ -177,6 +178,7 @@ class _Restore(RestoreHistory):
         restore_jobs(self.classroom, self.payload, self.plan_pk)
         restore_help_board(self.classroom, self.payload, self._pk)  # the helpboard app's
         restore_conferring(self.classroom, self.payload, self.pk_of)
+        restore_choice_time(self.classroom, self.payload, self._refs)
         return self.classroom
 
     def _free_name(self, name: str) -> str:

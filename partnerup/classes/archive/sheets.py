@@ -69,6 +69,8 @@ def class_sheets(data: dict[str, Any]) -> dict[str, list[list[Any]]]:
             for t in data["temporary_partners"]
             for number, members, _ in _partnerships(t["arrangement"], names) or [("", "", "")]
         ],
+        "choice_time.csv": [["date", "students"]]
+        + [[row["date"], named(row["students"])] for row in data.get("choice_time", [])],
         "notes.csv": [["name", "teacher notes"]]
         + [[s["name"], s["teacher_notes"]] for s in data["students"] if s["teacher_notes"]],
         "help_board.csv": help_board_rows(data, names),  # the helpboard app's
