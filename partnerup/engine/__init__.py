@@ -26,6 +26,16 @@ from .columns import FIELDS as ROSTER_FIELDS
 from .columns import IGNORE as IGNORE_COLUMN
 from .columns import FileColumn, RosterFile, accepted_columns, read_roster_file, template_csv
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
+from .flags import (
+    FACES,
+    FLAG_KINDS,
+    GOAL_LEVELS,
+    STALLED_AFTER,
+    Flag,
+    ReflectionNote,
+    is_goal_stalled,
+    partnership_flags,
+)
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import (
     ENGLISH_LEVELS,
@@ -77,6 +87,14 @@ from .validation import hard_rule_violations
 __all__ = [
     "ENGLISH_LEVELS",
     "EXTERNAL_ID_MAX_LENGTH",
+    "FACES",
+    "FLAG_KINDS",
+    "GOAL_LEVELS",
+    "STALLED_AFTER",
+    "Flag",
+    "ReflectionNote",
+    "is_goal_stalled",
+    "partnership_flags",
     "FIRST_NAMES",
     "FLOATERS",
     "LEVELS",
