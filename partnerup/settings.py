@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "partnerup.plans",
     "partnerup.workshop",
     "partnerup.voice",
+    "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
 ]
 
 MIDDLEWARE = [

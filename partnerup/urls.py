@@ -9,5 +9,6 @@ urlpatterns = [
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),
     path("classes/<int:pk>/today/", include("partnerup.workshop.urls")),
     path("classes/<int:pk>/voice/", include("partnerup.voice.teacher_urls")),
+    path("classes/<int:pk>/reflections/", include("partnerup.reflections.urls")),
     path("s/", include("partnerup.voice.student_urls")),
 ]

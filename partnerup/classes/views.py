@@ -22,6 +22,7 @@ from partnerup.engine import (
     template_csv,
     too_large_message,
 )
+from partnerup.reflections import services as reflections
 
 from . import archive, services
 from .forms import (
@@ -100,6 +101,7 @@ def class_detail(request, pk):
             "classroom": classroom,
             "students": classroom.students.all(),
             "names": services.names_of(classroom),
+            "attention": reflections.attention(classroom),  # partnerup/reflections
         },
     )
 

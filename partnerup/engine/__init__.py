@@ -36,6 +36,9 @@ from .flags import (
     is_goal_stalled,
     partnership_flags,
 )
+from .flags import (
+    REASONS as FLAG_REASONS,
+)
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .model import (
     ENGLISH_LEVELS,
@@ -89,6 +92,7 @@ __all__ = [
     "EXTERNAL_ID_MAX_LENGTH",
     "FACES",
     "FLAG_KINDS",
+    "FLAG_REASONS",
     "GOAL_LEVELS",
     "STALLED_AFTER",
     "Flag",

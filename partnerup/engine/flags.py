@@ -107,9 +107,7 @@ def partnership_flags(
     return tuple(sorted(found, key=lambda f: (-f.on.toordinal(), f.kind, f.students)))
 
 
-def _low_twice(
-    notes: Sequence[ReflectionNote], closed: Collection[tuple[str, int]]
-) -> list[Flag]:
+def _low_twice(notes: Sequence[ReflectionNote], closed: Collection[tuple[str, int]]) -> list[Flag]:
     by_student: dict[str, list[ReflectionNote]] = {}
     for note in notes:
         by_student.setdefault(note.student, []).append(note)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from partnerup.engine import student_fields
 from partnerup.plans.export import rows_to_csv
+from partnerup.reflections import archive as reflections
 from partnerup.voice.models import Answers
 from partnerup.workshop.models import Routine, WorkshopDay
 
@@ -151,6 +152,8 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
             }
             for week in classroom.headlines.order_by("monday").prefetch_related("notes")
         ],
+        # Goals in own words, check-ins, reflections, closed flags (partnerup/reflections).
+        "reflections": reflections.export_data(classroom, ref_of),
     }
 
 

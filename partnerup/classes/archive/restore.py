@@ -29,6 +29,7 @@ from partnerup.engine import (
     student_fields,
 )
 from partnerup.engine import Student as EngineStudent  # noqa: I001
+from partnerup.reflections.archive import restore_data as restore_reflections
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
@@ -169,6 +170,7 @@ class _Restore(RestoreHistory):
         self._days()
         self._temporary_partners()
         self._headline_weeks()
+        restore_reflections(self.classroom, self.payload.get("reflections"), self._pk)
         return self.classroom
 
     def _free_name(self, name: str) -> str:
