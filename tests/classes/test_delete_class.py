@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from partnerup.classes.models import Classroom
 
-CLASS_APPS = ("classes", "plans", "workshop", "voice")
+CLASS_APPS = ("classes", "plans", "workshop", "voice", "reflections")
 
 
 def row_counts() -> dict[str, int]:

@@ -13,6 +13,8 @@ from django.utils import timezone
 from partnerup import demo
 from partnerup.classes.keys import key_pk, shown
 from partnerup.classes.models import Classroom
+from partnerup.reflections import services as reflections
+from partnerup.reflections.models import CheckIn, ClosedFlag, GoalWords, Reflection
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
 from partnerup.workshop.models import HeadlineNote, Support
@@ -70,7 +72,27 @@ def make_rich_class(client, teacher, name="Room 12"):
     HeadlineNote.objects.create(week=week, student_id=week.groups[0][0], plus_one="Funny start")
     assert classroom.days.get().absent and classroom.days.get().turns.exists()
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
+    add_reflections(classroom)
     return classroom
+
+
+def add_reflections(classroom):
+    """Goals in own words, a check-in, reflections that raised flags, one closed."""
+    ana, ben, lucia = pks_of(classroom, "Ana", "Ben", "Lucia")
+    GoalWords.objects.create(student_id=ana, words="Más detalles")
+    today = timezone.localdate()
+    CheckIn.objects.create(
+        student_id=ben, partner_id=ana, on=today, level=2, goal_skill="spelling", goal_words="Más"
+    )
+    for days_ago, student, partner in ((1, ana, ben), (0, ana, ben), (0, lucia, ben)):
+        Reflection.objects.create(
+            student_id=student, on=today - timezone.timedelta(days=days_ago), partners=[partner],
+            comfortable=1, partner_helped=2, helped_with=["lead"], sentence="¿Ayuda?",
+            wants_talk=student == lucia,
+        )  # fmt: skip
+    low = next(f for f in reflections.open_flags(classroom) if f.kind == "low_twice")
+    assert reflections.close_flag(classroom, "low_twice", low.reflections, "Hablamos.")
+    assert [f.kind for f in reflections.open_flags(classroom)] == ["asks_to_talk"]
 
 
 def described(classroom: Classroom) -> dict:
@@ -119,7 +141,45 @@ def described(classroom: Classroom) -> dict:
                 answers.ad_at, answers.survey_at,
             )  # fmt: skip
         students[s.name] = fields
+    reflections_of = classroom.students.filter(pk__in=names)
     return {
+        "goal_words": sorted(
+            (names[g.student_id], g.words)
+            for g in GoalWords.objects.filter(student__in=reflections_of)
+        ),
+        "checkins": sorted(
+            (names[c.student_id], names[c.partner_id], c.on, c.level, c.goal_skill, c.goal_words)
+            for c in CheckIn.objects.filter(student__in=reflections_of)
+        ),
+        "reflections": sorted(
+            (
+                names[r.student_id],
+                r.on,
+                named(r.partners),
+                r.comfortable,
+                r.partner_helped,
+                r.helped_with,
+                r.sentence,
+                r.wants_talk,
+            )
+            for r in Reflection.objects.filter(student__in=reflections_of)
+        ),  # fmt: skip
+        "closed_flags": [
+            (
+                names[f.student_id],
+                named(f.partners),
+                f.kind,
+                f.template,
+                f.times,
+                f.note,
+                sorted(
+                    (names[r.student_id], r.on)
+                    for r in Reflection.objects.filter(pk__in=f.reflections)
+                ),
+            )
+            for f in ClosedFlag.objects.filter(classroom=classroom)
+        ],  # fmt: skip
+        "open_flags": [(f.kind, f.reason) for f in reflections.open_flags(classroom)],
         "students": students,
         "rules": sorted((r.kind, named(r.students)) for r in classroom.rules.all()),
         "traits": list(
@@ -401,6 +461,10 @@ def sections(data):
         ("day", data["days"][0]), ("lead turn", data["days"][0]["lead_turns"][0]),
         ("temporary", data["temporary_partners"][0]), ("week", week),
         ("note", week["notes"][0]),
+        ("goal words", data["reflections"]["goal_words"][0]),
+        ("check-in", data["reflections"]["checkins"][0]),
+        ("reflection", data["reflections"]["reflections"][0]),
+        ("closed flag", data["reflections"]["closed_flags"][0]),
     ]  # fmt: skip
 
 
