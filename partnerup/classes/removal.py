@@ -133,4 +133,7 @@ def forget_students(classroom, pks: set[int]) -> None:
         if kept != answers.answered_ads:
             answers.answered_ads = kept
             answers.save(update_fields=["answered_ads"])
+    from partnerup.reflections.services import forget as forget_in_reflections
+
+    forget_in_reflections(classroom, pks)  # partners named in reflections and closed flags
     classroom.students.filter(pk__in=pks).delete()

@@ -14,7 +14,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as _noop
+from django.utils.translation import gettext_noop
 
 from partnerup import engine
 from partnerup.classes.keys import key_pk, pks_of, student_key
@@ -27,13 +27,15 @@ from .models import CheckIn, ClosedFlag, GoalWords, Reflection
 
 # The engine's flag sentences, for the catalogue (tests/reflections check they match).
 REASON_WORDS = (
-    _noop("{student} did not feel comfortable {times} times in a row."),
-    _noop("{student} said {times} times in a row that their partner did not help."),
-    _noop("{student} gave a sad answer {times} times in a row."),
-    _noop("{student} says {partner} helped a lot, but {partner} says {student} did not help."),
-    _noop("{student} asked to talk with you about their partnership."),
+    gettext_noop("{student} did not feel comfortable {times} times in a row."),
+    gettext_noop("{student} said {times} times in a row that their partner did not help."),
+    gettext_noop("{student} gave a sad answer {times} times in a row."),
+    gettext_noop(
+        "{student} says {partner} helped a lot, but {partner} says {student} did not help."
+    ),
+    gettext_noop("{student} asked to talk with you about their partnership."),
 )
-STALLED_REASON = _noop("The last %(n)s check-ins on %(goal)s did not move up.")
+STALLED_REASON = gettext_noop("The last %(n)s check-ins on %(goal)s did not move up.")
 
 
 # --- names
@@ -429,3 +431,16 @@ def goal_progress(classroom: Classroom, today: date) -> list[list[Progress]]:
 def attention(classroom: Classroom) -> dict:
     """The block on the class page and Today: the open flags with their reflections."""
     return {"flags": open_flags(classroom), "classroom": classroom}
+
+
+def forget(classroom: Classroom, pks: set[int]) -> None:
+    """Students removed from the class: their own rows go by cascade; here their ids
+    leave classmates' reflections and closed flags (as partners named there)."""
+    for reflection in Reflection.objects.filter(student__classroom=classroom):
+        kept = [pk for pk in reflection.partners if pk not in pks]
+        if kept != reflection.partners:
+            Reflection.objects.filter(pk=reflection.pk).update(partners=kept)
+    for flag in ClosedFlag.objects.filter(classroom=classroom):
+        kept = [pk for pk in flag.partners if pk not in pks]
+        if kept != flag.partners:
+            ClosedFlag.objects.filter(pk=flag.pk).update(partners=kept)

@@ -120,3 +120,27 @@ def test_the_flag_page_answers_in_few_queries_for_a_big_class(
         reflection(room.ben, days_ago=days_ago, helped=1 + days_ago % 2)
     with django_assert_max_num_queries(25):
         alice_client.get(reverse("reflections:overview", args=[room.pk]))
+
+
+@pytest.mark.django_db
+def test_removing_a_student_leaves_no_id_of_theirs_in_classmates_reflections(alice_client, flagged):
+    low = next(f for f in services.open_flags(flagged) if f.kind == "low_twice")
+    services.close_flag(flagged, "low_twice", low.reflections, "")
+    url = reverse("classes:student_remove", args=[flagged.pk, flagged.ben.pk])
+    assert alice_client.post(url).status_code == 302
+    assert all(r.partners == [] for r in Reflection.objects.all())
+    assert ClosedFlag.objects.get().partners == []
+    assert alice_client.get(reverse("reflections:overview", args=[flagged.pk])).status_code == 200
+
+
+def test_every_flag_sentence_of_the_engine_can_be_translated():
+    from partnerup import engine
+
+    assert set(services.REASON_WORDS) == set(engine.FLAG_REASONS)
+
+
+@pytest.mark.django_db
+def test_a_spanish_speaking_teacher_reads_the_reason_in_spanish(alice_client, flagged):
+    url = reverse("reflections:overview", args=[flagged.pk])
+    page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Ana Ruiz no se sintió a gusto 2 veces seguidas." in page
