@@ -226,6 +226,7 @@ class OpenFlag:
     quotes: tuple[Quote, ...]
     template: str
     times: int
+    partnership: str  # the students' names, for the teacher
 
     @property
     def students(self) -> tuple[int, ...]:
@@ -285,6 +286,7 @@ def open_flags(classroom: Classroom) -> list[OpenFlag]:
                 quotes=tuple(_quote(by_pk[pk], names) for pk in flag.reflections),
                 template=flag.template,
                 times=flag.times,
+                partnership=" & ".join(names.get(pk, "?") for pk in students),
             )
         )
     return found
