@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 
 from partnerup import engine
 from partnerup.classes.keys import key_pk, pks_of, student_key
@@ -23,7 +22,7 @@ from partnerup.classes.services import names_of
 from partnerup.voice.checklist import SKILLS, skill_words
 from partnerup.voice.models import Answers
 
-from .models import CheckIn, ClosedFlag, GoalWords, Reflection
+from .models import FACE_CHOICES, CheckIn, ClosedFlag, GoalWords, Reflection
 
 # The engine's flag sentences, for the catalogue (tests/reflections check they match).
 REASON_WORDS = (
@@ -116,7 +115,6 @@ def set_goal_words(student: Student, words: str) -> None:
 def set_goal(student: Student, skill: str, words: str) -> None:
     """The teacher sets a student's goal: a checklist skill (or none) and own words.
     The skill is the one the student's goal page shows and planning reads."""
-    from django.utils import timezone
 
     Student.objects.select_for_update().filter(pk=student.pk).exists()
     answers, _ = Answers.objects.get_or_create(student=student)
@@ -245,12 +243,18 @@ def reason_in_words(template: str, times: int, students: tuple[int, ...], names)
     )
 
 
-def open_flags(classroom: Classroom) -> list[OpenFlag]:
+FLAG_DAYS = 28  # reflections older than four weeks raise no flag any more
+
+
+def open_flags(classroom: Classroom, today: date | None = None) -> list[OpenFlag]:
     """Every open flag of the class, newest first: the engine's flag rules
-    (engine.partnership_flags) over the class's reflections, less those the teacher
-    closed. Each has the student ids, a reason in words and the reflections quoted.
-    A few queries whatever the class's size."""
-    rows = list(Reflection.objects.filter(student__classroom=classroom))
+    (engine.partnership_flags) over the class's reflections of the last FLAG_DAYS
+    days, less those the teacher closed. Each has the student ids, a reason in words
+    and the reflections quoted. Four queries whatever the class's size."""
+    since = (today or timezone.localdate()) - timedelta(days=FLAG_DAYS)
+    rows = Reflection.objects.filter(student__classroom=classroom, on__gte=since).values_list(
+        "pk", "student_id", "on", "partners", "comfortable", "partner_helped", "wants_talk"
+    )
     closed = {
         (kind, pk)
         for kind, pks in ClosedFlag.objects.filter(classroom=classroom).values_list(
@@ -260,20 +264,29 @@ def open_flags(classroom: Classroom) -> list[OpenFlag]:
     }
     notes = [
         engine.ReflectionNote(
-            id=r.pk,
-            student=student_key(r.student_id),
-            on=r.on,
-            partners=tuple(student_key(pk) for pk in r.partners if pk != r.student_id),
-            comfortable=r.comfortable,
-            partner_helped=r.partner_helped,
-            wants_talk=r.wants_talk,
+            id=pk,
+            student=student_key(student),
+            on=on,
+            partners=tuple(student_key(p) for p in partners if p != student),
+            comfortable=comfortable,
+            partner_helped=helped,
+            wants_talk=wants_talk,
         )
-        for r in rows
+        for pk, student, on, partners, comfortable, helped, wants_talk in rows
     ]
-    by_pk = {r.pk: r for r in rows}
+    flags = engine.partnership_flags(notes, closed)
+    quoted = {pk for flag in flags for pk in flag.reflections}
+    by_pk = {
+        row["pk"]: row
+        for row in Reflection.objects.filter(pk__in=quoted).values(
+            "pk", "student_id", "on", "comfortable", "partner_helped", "helped_with",
+            "sentence", "wants_talk",
+        )
+    } if quoted else {}  # fmt: skip
     names = names_of(classroom)
+    quote = _quoting(names)
     found = []
-    for flag in engine.partnership_flags(notes, closed):
+    for flag in flags:
         students = tuple(pk for pk in map(key_pk, flag.students) if pk is not None)
         found.append(
             OpenFlag(
@@ -283,7 +296,7 @@ def open_flags(classroom: Classroom) -> list[OpenFlag]:
                 reason=reason_in_words(flag.template, flag.times, students, names),
                 on=flag.on,
                 reflections=flag.reflections,
-                quotes=tuple(_quote(by_pk[pk], names) for pk in flag.reflections),
+                quotes=tuple(quote(by_pk[pk]) for pk in flag.reflections),
                 template=flag.template,
                 times=flag.times,
                 partnership=" & ".join(names.get(pk, "?") for pk in students),
@@ -292,18 +305,26 @@ def open_flags(classroom: Classroom) -> list[OpenFlag]:
     return found
 
 
-def _quote(reflection: Reflection, names: dict[int, str]) -> Quote:
+def _quoting(names: dict[int, str]):
+    """A function from a reflection's values to its Quote, with every word looked up
+    once (a page may quote hundreds of reflections)."""
     language = translation.get_language() or "en"
-    return Quote(
-        student=reflection.student_id,
-        name=names.get(reflection.student_id, "?"),
-        on=reflection.on,
-        comfortable=reflection.get_comfortable_display(),
-        partner_helped=reflection.get_partner_helped_display(),
-        helped_with=tuple(skill_words(s, language) for s in reflection.helped_with),
-        sentence=reflection.sentence,
-        wants_talk=reflection.wants_talk,
-    )
+    faces = {value: str(words) for value, words in FACE_CHOICES}
+    skills = {skill: skill_words(skill, language) for skill in SKILLS}
+
+    def quote(row: dict) -> Quote:
+        return Quote(
+            student=row["student_id"],
+            name=names.get(row["student_id"], "?"),
+            on=row["on"],
+            comfortable=faces.get(row["comfortable"], ""),
+            partner_helped=faces.get(row["partner_helped"], ""),
+            helped_with=tuple(skills.get(s, s) for s in row["helped_with"]),
+            sentence=row["sentence"],
+            wants_talk=row["wants_talk"],
+        )
+
+    return quote
 
 
 @transaction.atomic
@@ -361,25 +382,46 @@ class Stalled:
     reason: str
 
 
-def _checkins_about(classroom: Classroom) -> dict[int, list[CheckIn]]:
-    about: dict[int, list[CheckIn]] = defaultdict(list)
-    for checkin in CheckIn.objects.filter(partner__classroom=classroom).order_by("on", "pk"):
-        about[checkin.partner_id].append(checkin)
+@dataclass(frozen=True)
+class _Said:
+    """A check-in as the teacher's page reads it."""
+
+    by: int
+    on: date
+    level: int
+    goal: tuple[str, str]
+
+
+CHECKIN_DAYS = 120  # progress shows the last few check-ins; older ones are not read
+
+
+def _checkins_about(classroom: Classroom, today: date) -> dict[int, list[_Said]]:
+    """Each student's check-ins from partners in the CHECKIN_DAYS up to `today` (by
+    the student it is about), oldest first."""
+    about: dict[int, list[_Said]] = defaultdict(list)
+    since = today - timedelta(days=CHECKIN_DAYS)
+    rows = CheckIn.objects.filter(
+        partner__classroom=classroom, on__gte=since, on__lte=today
+    ).order_by("on", "pk")
+    for partner, by, on, level, skill, words in rows.values_list(
+        "partner_id", "student_id", "on", "level", "goal_skill", "goal_words"
+    ):
+        about[partner].append(_Said(by, on, level, (skill, words)))
     return about
 
 
 def stalled_goals(classroom: Classroom, today: date) -> list[Stalled]:
     """Students (ids, with a reason) whose last engine.STALLED_AFTER check-ins on their
-    current goal, up to `today`, did not move up (see engine.is_goal_stalled)."""
-    goals = goals_of(classroom)
+    current goal, up to `today` (within CHECKIN_DAYS), did not move up (see
+    engine.is_goal_stalled)."""
+    return _stalled(goals_of(classroom), _checkins_about(classroom, today), today)
+
+
+def _stalled(goals: dict[int, Goal], about: dict[int, list[_Said]], today: date) -> list[Stalled]:
     found = []
-    for pk, checkins in _checkins_about(classroom).items():
+    for pk, said in about.items():
         goal = goals.get(pk, Goal("", ""))
-        levels = [
-            c.level
-            for c in checkins
-            if c.on <= today and (c.goal_skill, c.goal_words) == (goal.skill, goal.words)
-        ]
+        levels = [s.level for s in said if s.goal == (goal.skill, goal.words)]
         if engine.is_goal_stalled(levels):
             reason = gettext(STALLED_REASON) % {"n": engine.STALLED_AFTER, "goal": goal.shown()}
             found.append(Stalled(pk, reason))
@@ -408,8 +450,8 @@ def goal_progress(classroom: Classroom, today: date) -> list[list[Progress]]:
     names = first_names(classroom)
     full = names_of(classroom)
     goals = goals_of(classroom)
-    about = _checkins_about(classroom)
-    stalled = {s.student for s in stalled_goals(classroom, today)}
+    about = _checkins_about(classroom, today)
+    stalled = {s.student for s in _stalled(goals, about, today)}
     day = day_for(classroom, today)
     groups = [
         pks_of(g.get("members", [])) for g in (day.arrangement if day else {}).get("groups", [])
@@ -423,16 +465,25 @@ def goal_progress(classroom: Classroom, today: date) -> list[list[Progress]]:
             pk,
             full[pk],
             goals.get(pk, Goal("", "")).shown(),
-            tuple((c.on, names.get(c.student_id, "?"), c.level) for c in recent),
+            tuple((s.on, names.get(s.by, "?"), s.level) for s in recent),
             pk in stalled,
         )
 
     return [[progress(pk) for pk in group if pk in full] for group in groups if group]
 
 
+ATTENTION_MOST = 5  # flags on the class page and Today; the rest on the flags page
+
+
 def attention(classroom: Classroom) -> dict:
-    """The block on the class page and Today: the open flags with their reflections."""
-    return {"flags": open_flags(classroom), "classroom": classroom}
+    """The block on the class page and Today: the newest open flags with their
+    reflections, and how many more the flags page has."""
+    flags = open_flags(classroom)
+    return {
+        "flags": flags[:ATTENTION_MOST],
+        "total": len(flags),
+        "more": len(flags) - ATTENTION_MOST,
+    }
 
 
 def forget(classroom: Classroom, pks: set[int]) -> None:

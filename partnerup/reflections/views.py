@@ -18,6 +18,8 @@ from partnerup.voice.checklist import CHECKLIST
 from . import services
 from .forms import CloseFlagForm, TeacherGoalForm
 
+SHOWN_FLAGS = 30  # the newest; closing them brings the older ones up
+
 
 @login_required
 def overview(request, pk):
@@ -28,9 +30,11 @@ def overview(request, pk):
 def _context(classroom, **extra) -> dict:
     today = timezone.localdate()
     names = services.names_of(classroom)
+    flags = services.open_flags(classroom)
     return {
         "classroom": classroom,
-        "flags": services.open_flags(classroom),
+        "flags": flags[:SHOWN_FLAGS],
+        "more_flags": max(len(flags) - SHOWN_FLAGS, 0),
         "closed": services.closed_flags(classroom),
         "progress": services.goal_progress(classroom, today),
         "stalled": [(names[s.student], s.reason) for s in services.stalled_goals(classroom, today)],

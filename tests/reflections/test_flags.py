@@ -144,3 +144,13 @@ def test_a_spanish_speaking_teacher_reads_the_reason_in_spanish(alice_client, fl
     url = reverse("reflections:overview", args=[flagged.pk])
     page = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Ana Ruiz no se sintió a gusto 2 veces seguidas." in page
+
+
+@pytest.mark.django_db
+def test_the_class_page_shows_the_newest_flags_and_links_to_the_rest(alice_client, room):
+    for days_ago in range(7):
+        reflection(room.ana, days_ago=days_ago, talk=True)
+    body = alice_client.get(reverse("classes:detail", args=[room.pk])).content.decode()
+    assert "7 partnerships need attention" in body
+    assert body.count("Talked with them</button>") == services.ATTENTION_MOST
+    assert "2 more on Goals and reflections" in body
