@@ -58,8 +58,8 @@ def test_students_reflect_and_check_in_and_the_teacher_closes_the_flag(
     page = open_page(PHONE)
     page.goto(reverse("voice:card", args=[spanish.token]))
     page.get_by_role("link", name="¿Cómo te fue con tu compañero?").click()
-    page.get_by_role("group", name="¿Te sentiste a gusto?").get_by_text("Mucho", exact=True).click()
-    page.get_by_role("group", name="¿Te ayudó tu compañero?").get_by_text("Mucho", exact=True).click()
+    for question in ("¿Te sentiste a gusto?", "¿Te ayudó tu compañero?"):
+        page.get_by_role("group", name=question).get_by_text("Mucho", exact=True).click()
     shot(page, "62-phone-reflection-spanish")
     page.get_by_role("button", name="Guardar").click()
     page.get_by_text("¡Guardado! Gracias.").wait_for()
