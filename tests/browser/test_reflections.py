@@ -89,3 +89,7 @@ def test_students_reflect_and_check_in_and_the_teacher_closes_the_flag(
     assert page.locator(".needs-attention").count() == 0
     shot(page, "66-today-flag-closed")
     assert ClosedFlag.objects.get().note == "Talked at lunch; they will swap roles."
+    page.goto(reverse("reflections:overview", args=[classroom.pk]))
+    page.get_by_text("Talked at lunch; they will swap roles.").wait_for()
+    page.get_by_text("No partnership needs attention now.").wait_for()
+    shot(page, "67-goals-and-reflections")
