@@ -18,7 +18,7 @@ def test_a_student_checks_in_on_todays_partners_goal(room, goals):
     client = signed_in(room.ana)
     page = client.get(CHECK_IN).content.decode()
     assert "adding details" in page and "dragon story" in page
-    assert "Starting to" in page and "Cy" not in page
+    assert "Starting to" in page and "Ben's goal" in page and "Cy's goal" not in page
     response = client.post(CHECK_IN, {"partner": room.ben.pk, "level": 2})
     assert response.status_code == 200
     checkin = CheckIn.objects.get()

@@ -12,7 +12,7 @@ GOOD = {"comfortable": "3", "partner_helped": "2", "helped_with": ["lead", "spel
 def test_a_student_reflects_with_faces_tiles_a_sentence_and_asks_to_talk(room):
     client = signed_in(room.ana)
     page = client.get(REFLECT).content.decode()
-    assert "Did you feel comfortable?" in page and "Ben" in page and "Cy" not in page
+    assert "Did you feel comfortable?" in page and "Your partner today: Ben<" in page
     sent = {**GOOD, "sentence": "Ben liked my lead.", "wants_talk": "yes"}
     response = client.post(REFLECT, sent)
     assert response.status_code == 200 and "Saved!" in response.content.decode()
