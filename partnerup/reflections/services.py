@@ -392,7 +392,7 @@ class _Said:
     goal: tuple[str, str]
 
 
-CHECKIN_DAYS = 120  # progress shows the last few check-ins; older ones are not read
+CHECKIN_DAYS = 60  # progress shows the last few check-ins; older ones are not read
 
 
 def _checkins_about(classroom: Classroom, today: date) -> dict[int, list[_Said]]:
