@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "partnerup.conferring",
     "partnerup.choicetime",  # natural partnerships (issue 13)
     "partnerup.insights",  # per-student and class insights (issue 13)
+    "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("classes/<int:pk>/conferring/", include("partnerup.conferring.urls")),
     path("classes/<int:pk>/choice-time/", include("partnerup.choicetime.urls")),
     path("classes/<int:pk>/insights/", include("partnerup.insights.urls")),
+    path("classes/<int:pk>/reflections/", include("partnerup.reflections.urls")),
     path("s/", include("partnerup.voice.student_urls")),
     path("s/job/", include("partnerup.jobs.student_urls")),
 ]

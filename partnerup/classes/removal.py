@@ -141,4 +141,7 @@ def forget_students(classroom, pks: set[int]) -> None:
             answers.answered_ads = kept
             answers.save(update_fields=["answered_ads"])
     choice_time.forget_students(classroom.pk, set(pks))  # issue 13: natural partnerships
+    from partnerup.reflections.services import forget as forget_in_reflections
+
+    forget_in_reflections(classroom, pks)  # partners named in reflections and closed flags
     classroom.students.filter(pk__in=pks).delete()

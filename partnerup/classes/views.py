@@ -22,6 +22,7 @@ from partnerup.engine import (
     template_csv,
     too_large_message,
 )
+from partnerup.reflections import services as reflections
 
 from . import archive, services
 from .forms import (
@@ -107,6 +108,7 @@ def class_detail(request, pk):
             "classroom": classroom,
             "students": services.with_shown_names(classroom.students.all(), names),
             "names": names,
+            "attention": reflections.attention(classroom),  # partnerup/reflections
         },
     )
 

@@ -33,6 +33,19 @@ from .conferring import (
     who_to_see_today,
 )
 from .errors import InfeasibleError, InputError, PartnerUpError, RosterError, RulesError
+from .flags import (
+    FACES,
+    FLAG_KINDS,
+    GOAL_LEVELS,
+    STALLED_AFTER,
+    Flag,
+    ReflectionNote,
+    is_goal_stalled,
+    partnership_flags,
+)
+from .flags import (
+    REASONS as FLAG_REASONS,
+)
 from .helping import HelpMatch, HelpNeed, HelpOffer, help_apart, match_helpers
 from .io import parse_rules, plan_from_dict, plan_to_dict, spreadsheet_cell
 from .jobs import Job, PartnerRole, partner_jobs
@@ -88,6 +101,15 @@ from .validation import hard_rule_violations
 __all__ = [
     "ENGLISH_LEVELS",
     "EXTERNAL_ID_MAX_LENGTH",
+    "FACES",
+    "FLAG_KINDS",
+    "FLAG_REASONS",
+    "GOAL_LEVELS",
+    "STALLED_AFTER",
+    "Flag",
+    "ReflectionNote",
+    "is_goal_stalled",
+    "partnership_flags",
     "FIRST_NAMES",
     "FLOATERS",
     "LEVELS",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import student_views as views
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("language/", views.switch_language, name="language"),
     path("done/", views.done, name="done"),
     path("card/<slug:token>/", views.token_entry, name="card"),
+    # Goals, partner check-ins and reflections (issue 13): voice:reflections:…
+    path("partner/", include("partnerup.reflections.student_urls")),
 ]

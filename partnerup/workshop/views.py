@@ -33,6 +33,7 @@ from partnerup.plans.services import (
     step_arrangement,
     step_kind,
 )
+from partnerup.reflections import services as reflections
 
 from . import forms, services
 from .models import WorkshopDay
@@ -83,8 +84,10 @@ def today(request, pk):
     classroom, day = _today(request, pk)
     if day is None:
         return render(request, "workshop/no_plan.html", {"classroom": classroom})
-    template = "workshop/_today.html" if request.htmx else "workshop/today.html"
-    return render(request, template, _context(classroom, day))
+    if request.htmx:
+        return render(request, "workshop/_today.html", _context(classroom, day))
+    attention = reflections.attention(classroom)  # partnerup/reflections: flags
+    return render(request, "workshop/today.html", _context(classroom, day, attention=attention))
 
 
 def _respond(request, classroom, day, **extra):

@@ -15,6 +15,7 @@ CLASS_APPS = (
     "helpboard",
     "conferring",
     "choicetime",
+    "reflections",
 )
 
 

@@ -16,6 +16,8 @@ from partnerup.classes.keys import key_pk, shown
 from partnerup.classes.models import Classroom
 from partnerup.classes.services import class_roster
 from partnerup.conferring.models import ConferringSettings
+from partnerup.reflections import services as reflections
+from partnerup.reflections.models import CheckIn, ClosedFlag, GoalWords, Reflection
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
 from partnerup.workshop.models import HeadlineNote, Support
@@ -93,6 +95,7 @@ def make_rich_class(client, teacher, name="Room 12"):
     assert classroom.routine.quiet_lead_first and classroom.temporary_partners.exists()
     add_partner_jobs(client, classroom)
     _help_board(classroom, ana, ben)
+    add_reflections(classroom)
     return classroom
 
 
@@ -125,6 +128,25 @@ def _help_board(classroom, ana, ben):
     help.set_needs_approval(classroom, True)
     help.post_help(maya, "offer", "craft", timezone.now())
     assert classroom.help_posts.get(student_id=ana).helper_id == ben
+
+
+def add_reflections(classroom):
+    """Goals in own words, a check-in, reflections that raised flags, one closed."""
+    ana, ben, lucia = pks_of(classroom, "Ana", "Ben", "Lucia")
+    GoalWords.objects.create(student_id=ana, words="Más detalles")
+    today = timezone.localdate()
+    CheckIn.objects.create(
+        student_id=ben, partner_id=ana, on=today, level=2, goal_skill="spelling", goal_words="Más"
+    )
+    for days_ago, student, partner in ((1, ana, ben), (0, ana, ben), (0, lucia, ben)):
+        Reflection.objects.create(
+            student_id=student, on=today - timezone.timedelta(days=days_ago), partners=[partner],
+            comfortable=1, partner_helped=2, helped_with=["lead"], sentence="¿Ayuda?",
+            wants_talk=student == lucia,
+        )  # fmt: skip
+    low = next(f for f in reflections.open_flags(classroom) if f.kind == "low_twice")
+    assert reflections.close_flag(classroom, "low_twice", low.reflections, "Hablamos.")
+    assert [f.kind for f in reflections.open_flags(classroom)] == ["asks_to_talk"]
 
 
 def described(classroom: Classroom) -> dict:
@@ -173,8 +195,46 @@ def described(classroom: Classroom) -> dict:
                 answers.ad_at, answers.survey_at,
             )  # fmt: skip
         students[s.name] = fields
+    reflections_of = classroom.students.filter(pk__in=names)
     return {
         "class": classroom.name_display,
+        "goal_words": sorted(
+            (names[g.student_id], g.words)
+            for g in GoalWords.objects.filter(student__in=reflections_of)
+        ),
+        "checkins": sorted(
+            (names[c.student_id], names[c.partner_id], c.on, c.level, c.goal_skill, c.goal_words)
+            for c in CheckIn.objects.filter(student__in=reflections_of)
+        ),
+        "reflections": sorted(
+            (
+                names[r.student_id],
+                r.on,
+                named(r.partners),
+                r.comfortable,
+                r.partner_helped,
+                r.helped_with,
+                r.sentence,
+                r.wants_talk,
+            )
+            for r in Reflection.objects.filter(student__in=reflections_of)
+        ),  # fmt: skip
+        "closed_flags": [
+            (
+                names[f.student_id],
+                named(f.partners),
+                f.kind,
+                f.template,
+                f.times,
+                f.note,
+                sorted(
+                    (names[r.student_id], r.on)
+                    for r in Reflection.objects.filter(pk__in=f.reflections)
+                ),
+            )
+            for f in ClosedFlag.objects.filter(classroom=classroom)
+        ],  # fmt: skip
+        "open_flags": [(f.kind, f.reason) for f in reflections.open_flags(classroom)],
         "students": students,
         "rules": sorted((r.kind, named(r.students)) for r in classroom.rules.all()),
         "traits": list(
@@ -544,6 +604,10 @@ def sections(data):
         ("conferring", data["conferring"]),
         ("conference note", data["conferring"]["notes"][0]),
         ("choice time", data["choice_time"][0]),
+        ("goal words", data["reflections"]["goal_words"][0]),
+        ("check-in", data["reflections"]["checkins"][0]),
+        ("reflection", data["reflections"]["reflections"][0]),
+        ("closed flag", data["reflections"]["closed_flags"][0]),
     ]  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from partnerup.engine import student_fields
 from partnerup.helpboard.archive import help_board_data
 from partnerup.jobs.archive import jobs_data
 from partnerup.plans.export import rows_to_csv
+from partnerup.reflections import archive as reflections
 from partnerup.voice.models import Answers
 from partnerup.workshop.models import Routine, WorkshopDay
 
@@ -160,6 +161,8 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
         "help_board": help_board_data(classroom, ref_of),  # the helpboard app's
         "conferring": conferring_data(classroom, ref_of),
         "choice_time": choice_time_data(classroom, refs),
+        # Goals in own words, check-ins, reflections, closed flags (partnerup/reflections).
+        "reflections": reflections.export_data(classroom, ref_of),
     }
 
 

@@ -34,6 +34,7 @@ from partnerup.engine import (
 from partnerup.engine import Student as EngineStudent  # noqa: I001
 from partnerup.helpboard.archive import restore_help_board
 from partnerup.jobs.archive import restore_jobs
+from partnerup.reflections.archive import restore_data as restore_reflections
 from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, SurveyQuestion
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
@@ -179,6 +180,7 @@ class _Restore(RestoreHistory):
         restore_help_board(self.classroom, self.payload, self._pk)  # the helpboard app's
         restore_conferring(self.classroom, self.payload, self.pk_of)
         restore_choice_time(self.classroom, self.payload, self._refs)
+        restore_reflections(self.classroom, self.payload.get("reflections"), self._pk)
         return self.classroom
 
     def _free_name(self, name: str) -> str:
