@@ -23,6 +23,7 @@ from partnerup.classes.keys import pks_of
 from partnerup.classes.models import Classroom, lock_class
 from partnerup.classes.services import names_of
 from partnerup.plans.models import Plan
+from partnerup.reflections import services as reflections
 from partnerup.voice.checklist import SKILL_WORDS
 
 from .models import GREEN_DAYS, YELLOW_DAYS, ConferenceNote, ConferringSettings
@@ -231,15 +232,19 @@ class ShownSuggestion:
     kind: str  # the most urgent reason's kind (engine.ConferenceReason.kind)
 
 
-def _attention(classroom: Classroom, today: date) -> tuple[list, list]:
-    """Open flags and stalled goal check-ins, as engine.Attention lists.
-
-    Empty until the reflections app is merged; then this becomes
-    `partnerup.reflections.services.open_flags(classroom)` and
-    `partnerup.reflections.services.stalled_goals(classroom, today)`, each mapped to
-    engine.Attention(student_id, reason).
-    """
-    return [], []
+def _attention(
+    classroom: Classroom, today: date
+) -> tuple[list[engine.Attention], list[engine.Attention]]:
+    """Open flags (each student a flag is about) and stalled goal check-ins, from the
+    reflections app, as engine.Attention lists."""
+    flags = [
+        engine.Attention(flag.student, flag.reason)
+        for flag in reflections.open_flags(classroom, today)
+    ]
+    stalled = [
+        engine.Attention(s.student, s.reason) for s in reflections.stalled_goals(classroom, today)
+    ]
+    return flags, stalled
 
 
 def absences(classroom: Classroom, today: date) -> tuple[list[int], dict[int, date]]:

@@ -40,16 +40,6 @@ STALLED_REASON = gettext_noop("The last %(n)s check-ins on %(goal)s did not move
 # --- names
 
 
-def first_names(classroom: Classroom) -> dict[int, str]:
-    """What classmates see: a first name, or the full name when two share it."""
-    names = names_of(classroom)
-    firsts = {pk: name.split()[0] if name.split() else name for pk, name in names.items()}
-    counts = defaultdict(int)
-    for first in firsts.values():
-        counts[first] += 1
-    return {pk: firsts[pk] if counts[firsts[pk]] == 1 else names[pk] for pk in names}
-
-
 # --- today's partners
 
 
@@ -447,8 +437,7 @@ def goal_progress(classroom: Classroom, today: date) -> list[list[Progress]]:
     and the last check-ins on it, for the teacher."""
     from partnerup.workshop.services import day_for
 
-    names = first_names(classroom)
-    full = names_of(classroom)
+    names = full = names_of(classroom)
     goals = goals_of(classroom)
     about = _checkins_about(classroom, today)
     stalled = {s.student for s in _stalled(goals, about, today)}

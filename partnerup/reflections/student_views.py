@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerup.classes.services import classmates_names_of
 from partnerup.voice.checklist import CHECKLIST
 from partnerup.voice.session import student_required
 
@@ -29,7 +30,7 @@ def reflect(request, card):
     if request.method == "POST" and form.is_valid():
         mine = services.reflect(student, today, form.cleaned_data)
         saved = True
-    names = services.first_names(student.classroom)
+    names = classmates_names_of(student.classroom)
     partners = [names[pk] for pk in services.partners_today(student, today) if pk in names]
     return _page(
         request, card, "reflect.html",
@@ -85,7 +86,7 @@ def checkin(request, card):
                 saved = True
             except services.NotPartnerToday:
                 problem = _("Check in on your partner.")
-    names = services.first_names(student.classroom)
+    names = classmates_names_of(student.classroom)
     goals = services.goals_of(student.classroom)
     given = services.checkins_by(student, today)
     rows = [

@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from partnerup.conferring import services
+from partnerup.reflections.models import CheckIn, Reflection
+from partnerup.voice.models import Answers
 from partnerup.workshop.models import WorkshopDay
 from tests.classes.factories import pk_of
 from tests.conferring.helpers import HTMX, days_ago, note_for, url
@@ -62,8 +64,36 @@ def test_the_overdue_reason_says_the_days(room12):
     assert (found[0].pk, found[0].reasons) == (ana, ("Last conference 40 days ago.",))
 
 
-def test_flags_and_stalled_goals_wait_for_the_reflections_app(room12):
+def test_a_student_who_asked_to_talk_comes_first_with_the_flags_reason(room12):
+    for pk in room12.students.values_list("pk", flat=True):
+        note_for(room12, [pk], days=2)
+    maya, zoe = pk_of(room12, "Maya"), pk_of(room12, "Zoe")
+    Reflection.objects.create(
+        student_id=maya, on=days_ago(0), partners=[zoe], comfortable=3, partner_helped=3,
+        wants_talk=True,
+    )  # fmt: skip
+    first = suggested(room12)[0]
+    assert (first.pk, first.kind) == (maya, "flag")
+    assert first.reasons[0] == "Maya asked to talk with you about their partnership."
+
+
+def test_a_stalled_goal_is_a_reason_to_confer(room12):
+    for pk in room12.students.values_list("pk", flat=True):
+        note_for(room12, [pk], days=2)
+    ana, ben = pk_of(room12, "Ana"), pk_of(room12, "Ben")
+    Answers.objects.create(student_id=ana, goal="lead")
+    for days in (6, 4, 1):
+        CheckIn.objects.create(
+            student_id=ben, partner_id=ana, on=days_ago(days), level=1, goal_skill="lead"
+        )
+    first = suggested(room12)[0]
+    assert (first.pk, first.kind) == (ana, "stalled")
+    assert first.reasons[0].startswith("The last 3 check-ins on ")
+
+
+def test_without_flags_or_stalled_goals_no_such_reason_is_given(room12):
     assert services._attention(room12, days_ago(0)) == ([], [])
+    assert all(s.kind not in ("flag", "stalled") for s in suggested(room12))
 
 
 def test_the_who_page_lists_the_suggestions(alice_client, room12):
