@@ -3,8 +3,8 @@ the partners each saved plan gave them, the days away, and, for the last
 RECENT_DAYS workshop days, the days they worked with others than the plan's partners
 (a year of stored days is read for absences only, which keeps the page fast).
 
-Built from `TimelineEntry` values, so goals, check-ins and reflections can join by
-adding their own entries to `entries_for_*`.
+Goal check-ins, reflections and closed flags (the reflections app) join as entries
+of their own. Built from `TimelineEntry` values, newest first.
 """
 
 from __future__ import annotations
@@ -12,18 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerup.classes.keys import pks_of
 from partnerup.classes.models import Classroom
 from partnerup.classes.services import names_of
+from partnerup.reflections.models import CheckIn, ClosedFlag, Reflection
 
 from .models import ConferenceNote
 from .services import skill_shown, together
 
 RECENT_DAYS = 30
 # On one date, a note comes before the day's partners, and those before the plan.
-ORDER = {"note": 0, "away": 1, "changed": 2, "plan": 3}
+ORDER = {"note": 0, "flag": 1, "reflection": 2, "checkin": 3, "away": 4, "changed": 5, "plan": 6}
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def student_timeline(
         for day, absent in _absences(classroom)
         if pk in absent
     ]
+    entries += _voice_entries(classroom, (pk,), names)
     for day, absent, groups, plan_id in _recent_days(classroom):
         if pk in absent:
             continue
@@ -105,7 +108,40 @@ def partnership_timeline(
             entries.append(
                 TimelineEntry(day, "away", _("Away: %(names)s") % {"names": together(names, away)})
             )
+    entries += _voice_entries(classroom, pks, names)
     return newest_first(entries)
+
+
+def _voice_entries(
+    classroom: Classroom, pks: tuple[int, ...], names: dict[int, str]
+) -> list[TimelineEntry]:
+    """What the students said (their reflections, check-ins on their goals) and the
+    flags the teacher closed with them."""
+    entries = []
+    for r in Reflection.objects.filter(student_id__in=pks):
+        lines = [
+            (_("Comfortable?"), r.get_comfortable_display()),
+            (_("Partner helped?"), r.get_partner_helped_display()),
+        ]
+        if r.helped_with:
+            lines.append((_("Helped with"), ", ".join(skill_shown(s) for s in r.helped_with)))
+        if r.sentence:
+            lines.append((_("In their words"), r.sentence))
+        if r.wants_talk:
+            lines.append((_("Asked"), _("to talk with you about their partnership")))
+        title = _("%(name)s reflected") % {"name": names.get(r.student_id, "")}
+        entries.append(TimelineEntry(r.on, "reflection", title, tuple(lines)))
+    for c in CheckIn.objects.filter(partner_id__in=pks):
+        said = {"who": names.get(c.student_id, ""), "name": names.get(c.partner_id, "")}
+        title = _("%(who)s checked in on %(name)s's goal") % said
+        goal = skill_shown(c.goal_skill) if c.goal_skill else c.goal_words
+        lines = ((_("Goal"), goal), (_("Check-in"), c.get_level_display()))
+        entries.append(TimelineEntry(c.on, "checkin", title, lines))
+    for f in ClosedFlag.objects.filter(classroom=classroom, student_id__in=pks):
+        title = _("Talked with them about a flag")
+        lines = ((_("Note"), f.note),) if f.note else ()
+        entries.append(TimelineEntry(timezone.localdate(f.closed), "flag", title, lines))
+    return entries
 
 
 def _note_entry(note: ConferenceNote, names: dict[int, str]) -> TimelineEntry:

@@ -11,18 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from partnerup.choicetime.partners import choice_time_partners
 from partnerup.classes.models import Classroom
 from partnerup.classes.services import names_of
+from partnerup.conferring.models import ConferenceNote
 from partnerup.plans.insights import Unchanged, unchanging_partnerships
+from partnerup.reflections.models import Reflection
 
 from .history import PartnerHistory, partner_history
 
 # A lead share this far from fair (with enough turns to tell) is named.
 UNFAIR_BELOW, UNFAIR_ABOVE, TURNS_TO_TELL = 0.5, 1.5, 4
+# A reflection trend compares the last few answers with the few before them; a change
+# of a whole face on one of the two questions is a trend.
+TREND_WINDOW, TREND_STEP = 3, 1
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class ClassInsights:
     rows: tuple[Row, ...]
     unchanged: tuple[Unchanged, ...]  # partnerships kept plan after plan
     never_changed: tuple[str, ...]  # names of students who have had one partner only
+    never_conferred: tuple[str, ...]  # names of students with no conference note
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,51 @@ def choice_time(src: Sources) -> Column | None:
     return Column(_("Chose in choice time"), cells)
 
 
+def conferences(src: Sources) -> Column | None:
+    counts = _conference_counts(src.classroom)
+    if not counts:
+        return None
+    return Column(_("Conferences"), {pk: str(counts.get(pk, 0)) for pk in src.names})
+
+
+def _conference_counts(classroom: Classroom) -> dict[int, int]:
+    notes = ConferenceNote.objects.filter(classroom=classroom).values("student_id")
+    return dict(notes.annotate(n=Count("pk")).values_list("student_id", "n"))
+
+
+def reflection_trend(src: Sources) -> Column | None:
+    """How a student's reflections have gone: their count, and whether the last
+    TREND_WINDOW answers (comfortable + partner helped) rose or fell from the ones before."""
+    said: dict[int, list[int]] = {}
+    rows = Reflection.objects.filter(student__classroom=src.classroom).order_by("on", "pk")
+    for pk, comfortable, helped in rows.values_list("student_id", "comfortable", "partner_helped"):
+        said.setdefault(pk, []).append(comfortable + helped)
+    if not said:
+        return None
+    return Column(_("Reflections"), {pk: _trend_cell(said.get(pk, [])) for pk in src.names})
+
+
+def _trend_cell(scores: list[int]) -> str:
+    if not scores:
+        return ""
+    count = ngettext("%(n)s reflection", "%(n)s reflections", len(scores)) % {"n": len(scores)}
+    recent, before = scores[-TREND_WINDOW:], scores[-2 * TREND_WINDOW : -TREND_WINDOW]
+    if not before:
+        return count
+    change = sum(recent) / len(recent) - sum(before) / len(before)
+    if change >= TREND_STEP:
+        return count + " · " + _("feeling better")
+    if change <= -TREND_STEP:
+        return count + " · " + _("feeling worse")
+    return count + " · " + _("steady")
+
+
 COLUMNS: list[Callable[[Sources], Column | None]] = [
     different_partners,
     lead_balance,
     choice_time,
+    conferences,
+    reflection_trend,
 ]
 
 
@@ -108,12 +156,22 @@ def class_insights(classroom: Classroom) -> ClassInsights:
     never = sorted(
         (names[pk] for pk in src.history.never_changed() if pk in names), key=str.casefold
     )
+    conferred = _conference_counts(classroom)
     return ClassInsights(
         titles=tuple(c.title for c in columns),
         rows=rows,
         unchanged=tuple(unchanging_partnerships(classroom)),
         never_changed=tuple(never),
+        never_conferred=tuple(names[pk] for pk in order if pk not in conferred),
     )
+
+
+def never_conferred_sentence(count: int) -> str:
+    return ngettext(
+        "%(count)s student has had no conference yet:",
+        "%(count)s students have had no conference yet:",
+        count,
+    ) % {"count": count}
 
 
 def never_changed_sentence(count: int) -> str:

@@ -14,5 +14,8 @@ def class_insights(request, pk):
         "classroom": classroom,
         "insights": insights,
         "never_changed_sentence": services.never_changed_sentence(len(insights.never_changed)),
+        "never_conferred_sentence": services.never_conferred_sentence(
+            len(insights.never_conferred)
+        ),
     }
     return render(request, "insights/class.html", context)

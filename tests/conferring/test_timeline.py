@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from partnerup.conferring.timeline import partnership_timeline, student_timeline
+from partnerup.reflections.models import CheckIn, ClosedFlag, Reflection
 from partnerup.workshop.models import WorkshopDay
 from tests.classes.factories import make_classroom, make_student
 from tests.conferring.helpers import days_ago, note_for, partnerships, url
@@ -73,3 +74,37 @@ def test_an_empty_timeline_says_so(alice_client, alice):
     page = alice_client.get(url("student", classroom, student.pk)).content.decode()
     assert "Nothing yet" in page
     assert timezone.localdate()  # the page needs no plan and no day
+
+
+def test_reflections_check_ins_and_talks_join_the_timelines(alice_client, room12):
+    ana, ben = partnerships(room12)[0][:2]
+    Reflection.objects.create(
+        student_id=ana, on=days_ago(2), partners=[ben], comfortable=1, partner_helped=3,
+        helped_with=["lead"], sentence="She listens", wants_talk=True,
+    )  # fmt: skip
+    CheckIn.objects.create(
+        student_id=ben, partner_id=ana, on=days_ago(1), level=2, goal_skill="lead"
+    )
+    ClosedFlag.objects.create(
+        classroom=room12, student_id=ana, partners=[ben], kind="talk", reflections=[],
+        template="{student} asked to talk", note="Talked at recess",
+    )  # fmt: skip
+    names = dict(room12.students.values_list("pk", "name"))
+    entries = student_timeline(room12, ana)
+    assert [e.kind for e in entries][:3] == ["flag", "checkin", "reflection"]
+    flag, checkin, reflection = entries[:3]
+    assert ("Note", "Talked at recess") in flag.lines
+    assert checkin.title == f"{names[ben]} checked in on {names[ana]}'s goal"
+    assert ("Check-in", "Starting to") in checkin.lines and (
+        "Goal",
+        "a strong lead",
+    ) in checkin.lines
+    assert ("Comfortable?", "Not really") in reflection.lines
+    assert ("In their words", "She listens") in reflection.lines
+    assert ("Asked", "to talk with you about their partnership") in reflection.lines
+    assert [e.kind for e in student_timeline(room12, ben)].count("reflection") == 0
+    assert {"flag", "checkin", "reflection"} <= {
+        e.kind for e in partnership_timeline(room12, (ana, ben))
+    }
+    page = alice_client.get(url("student", room12, ana)).content.decode()
+    assert "She listens" in page and "Talked at recess" in page

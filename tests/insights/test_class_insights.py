@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from partnerup.classes.keys import student_key
 from partnerup.insights.services import class_insights
+from partnerup.reflections.models import Reflection
 from partnerup.workshop.models import LeadTurn, WorkshopDay
 from tests.classes.factories import make_classroom, make_student
 
@@ -106,6 +107,40 @@ def test_choice_time_partners_are_a_column_once_logged(room):
     assert rows["Ben"]["Chose in choice time"] == ""
 
 
+def test_conferences_are_counted_and_those_never_conferred_with_named(alice_client, room):
+    s = ids(room)
+    for pk in (s["Ana"], s["Ana"], s["Ben"]):
+        room.conference_notes.create(student_id=pk, date=date(2026, 9, 15), skill="lead")
+    insights = class_insights(room)
+    rows = table(insights)
+    assert (rows["Ana"]["Conferences"], rows["Ben"]["Conferences"], rows["Cy"]["Conferences"]) == (
+        "2", "1", "0",
+    )  # fmt: skip
+    assert insights.never_conferred == ("Cy", "Di", "Eva", "Finn")
+    page = alice_client.get(reverse("insights:class", args=[room.pk])).content.decode()
+    assert "4 students have had no conference yet:" in page and "Cy, Di, Eva, Finn" in page
+
+
+@pytest.mark.parametrize(
+    "answers, says",
+    [
+        ([(3, 3)], "1 reflection"),
+        ([(3, 3)] * 3 + [(1, 2)] * 3, "6 reflections · feeling worse"),
+        ([(1, 1)] * 3 + [(2, 3)] * 2, "5 reflections · feeling better"),
+        ([(2, 2), (3, 1), (2, 2), (1, 3)], "4 reflections · steady"),
+    ],
+)
+def test_the_reflection_trend_compares_the_last_answers_with_those_before(room, answers, says):
+    ana = ids(room)["Ana"]
+    for n, (comfortable, helped) in enumerate(answers):
+        Reflection.objects.create(
+            student_id=ana, on=date(2026, 9, 1) + timedelta(days=n), partners=[],
+            comfortable=comfortable, partner_helped=helped,
+        )  # fmt: skip
+    rows = table(class_insights(room))
+    assert rows["Ana"]["Reflections"] == says and rows["Ben"]["Reflections"] == ""
+
+
 def test_the_page_shows_the_table_and_warnings(alice_client, room):
     a_year(room)
     page = alice_client.get(reverse("insights:class", args=[room.pk])).content.decode()
@@ -142,6 +177,6 @@ def test_a_year_of_36_students_takes_few_queries(
     LeadTurn.objects.bulk_create(
         LeadTurn(day=first, members="|".join(map(str, p)), leader_id=p[0]) for p in pairs * 100
     )
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(17):
         page = alice_client.get(reverse("insights:class", args=[big.pk]))
     assert page.status_code == 200 and "S00" in page.content.decode()
