@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 import dj_database_url
