@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import secrets
 import sys
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -216,11 +217,27 @@ def teacher_path(base: str, public: str, say=print) -> None:
     say("Today: open")
 
 
+def wait_until_healthy(base: str, seconds: float = 90) -> None:
+    """Until /healthz answers ok (the start script migrates first)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(base.rstrip("/") + "/healthz", timeout=5) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise Failed(f"{base}/healthz did not answer ok within {seconds:.0f} s")
+        time.sleep(0.5)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     try:
+        wait_until_healthy(argv[0])
         teacher_path(*argv)
     except (Failed, OSError) as problem:
         print(f"production smoke test FAILED: {problem}", file=sys.stderr)
