@@ -35,6 +35,8 @@ def test_healthz_only_reads():
 
 
 def test_healthz_is_not_redirected_to_https_in_production(settings):
+    """Docker and load balancers call it over plain http from inside; the production
+    settings' values (tests/test_settings_production.py)."""
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     client = Client()

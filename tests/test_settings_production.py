@@ -78,6 +78,7 @@ def test_production_is_https_only_behind_the_proxy(tmp_path):
         tmp_path,
         "DEBUG",
         "SECURE_SSL_REDIRECT",
+        "SECURE_REDIRECT_EXEMPT",
         "SECURE_HSTS_SECONDS",
         "SECURE_PROXY_SSL_HEADER",
         "CSRF_TRUSTED_ORIGINS",
@@ -87,6 +88,7 @@ def test_production_is_https_only_behind_the_proxy(tmp_path):
         "STORAGES",
     )
     assert found["DEBUG"] is False and found["SECURE_SSL_REDIRECT"] is True
+    assert found["SECURE_REDIRECT_EXEMPT"] == [r"^healthz$"]  # tests/test_health.py
     assert found["SECURE_HSTS_SECONDS"] == 31_536_000 and found["SESSION_COOKIE_SECURE"]
     assert found["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert found["CSRF_TRUSTED_ORIGINS"] == ["https://partnerup.myschool.org"]
