@@ -2,8 +2,10 @@
 environment README: Run it for a school documents, and bad values are refused at start."""
 
 import json
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,62 @@ def test_a_bad_value_stops_the_start_with_its_name(tmp_path, name, value):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert name.split("_")[-1] in result.stderr or "EMAIL_USE" in result.stderr
+
+
+class _OneMailServer(threading.Thread):
+    """Just enough SMTP to take one message (no TLS, no auth), for the test below."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.received = b""
+
+    def run(self) -> None:
+        self.listener.settimeout(60)
+        connection, _ = self.listener.accept()
+        with connection, connection.makefile("rb") as lines:
+            connection.sendall(b"220 test ESMTP\r\n")
+            for line in lines:
+                command = line.strip().upper()
+                if command == b"DATA":
+                    connection.sendall(b"354 go on\r\n")
+                    for body in lines:
+                        if body.strip() == b".":
+                            break
+                        self.received += body
+                    connection.sendall(b"250 queued\r\n")
+                elif command == b"QUIT":
+                    connection.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    connection.sendall(b"250 ok\r\n")
+
+
+def test_password_reset_mail_goes_to_the_smtp_server(tmp_path):
+    server = _OneMailServer()
+    server.start()
+    env = {
+        **DOCUMENTED,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(server.port),
+        "EMAIL_USE_TLS": "false",
+        "DEFAULT_FROM_EMAIL": "PartnerUp <partnerup@myschool.org>",
+    }
+    code = (
+        "import django; django.setup(); "
+        "from django.core.management import call_command; call_command('migrate', verbosity=0); "
+        "from django.contrib.auth.models import User; "
+        "User.objects.create_user('ms-lee', 'lee@myschool.org', 'pw-lee-123!'); "
+        "from django.test import Client; "
+        "r = Client().post('/accounts/password_reset/', {'email': 'lee@myschool.org'}, "
+        "secure=True, HTTP_HOST='partnerup.myschool.org'); print(r.status_code)"
+    )
+    result = run(code, env, tmp_path)
+    server.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "302"
+    mail = server.received.decode()
+    assert "To: lee@myschool.org" in mail and "From: PartnerUp <partnerup@myschool.org>" in mail
+    assert "https://partnerup.myschool.org/accounts/reset/" in mail
