@@ -74,7 +74,8 @@ def origin_of(url: str) -> str:
 
 # The public address is always an allowed host and a trusted origin for POSTs.
 if PARTNERUP_PUBLIC_URL:
-    ALLOWED_HOSTS.append(urlsplit(PARTNERUP_PUBLIC_URL).hostname or "")
+    origin_of(PARTNERUP_PUBLIC_URL)  # refuses an address without a host name
+    ALLOWED_HOSTS.append(str(urlsplit(PARTNERUP_PUBLIC_URL).hostname))
 # Other addresses a form may be posted from (e.g. a second name of the server), comma-separated.
 CSRF_TRUSTED_ORIGINS = []
 for _origin in envlist("CSRF_TRUSTED_ORIGINS", ""):

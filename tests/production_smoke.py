@@ -1,9 +1,11 @@
 """Drive a teacher's path over HTTP against a running PartnerUp, as a school's proxy would.
 
-    python tests/production_smoke.py http://127.0.0.1:8000 https://partnerup.example.org
+    python tests/production_smoke.py http://127.0.0.1:8000 https://partnerup.example.org \
+        [https://another-name.example.org]
 
 The first address is where the app listens (gunicorn); the second is its public address
-(PARTNERUP_PUBLIC_URL). Every request goes to the first with the Host, Origin and
+(PARTNERUP_PUBLIC_URL); a third, if given, is another name in CSRF_TRUSTED_ORIGINS, from
+which the class is created. Every request goes to the first with the Host, Origin and
 X-Forwarded-Proto: https headers a TLS-terminating proxy would pass on, so it shows the
 proxy settings (PARTNERUP_BEHIND_PROXY, CSRF trusted origins) work. The path: health check,
 sign up, new class, import the example roster, plan, save, Today; the page's htmx and
@@ -136,7 +138,7 @@ def _pk(location: str, pattern: str) -> str:
     return match.group(1)
 
 
-def teacher_path(base: str, public: str, say=print) -> None:
+def teacher_path(base: str, public: str, trusted: str | None = None, say=print) -> None:
     browser = Browser(base, public)
     body, _ = browser.get("/healthz")
     if body.strip() != "ok":
@@ -178,7 +180,9 @@ def teacher_path(base: str, public: str, say=print) -> None:
     say(f"static files: {', '.join(assets)}")
 
     token = browser.form("/classes/new/")
-    location, _ = browser.post("/classes/new/", {"csrfmiddlewaretoken": token, "name": "Room 7"})
+    location, _ = browser.post(
+        "/classes/new/", {"csrfmiddlewaretoken": token, "name": "Room 7"}, origin=trusted
+    )
     pk = _pk(location, r"/classes/(\d+)/$")
     token = browser.form(f"/classes/{pk}/import/")
     data, content_type = _multipart(
@@ -188,7 +192,7 @@ def teacher_path(base: str, public: str, say=print) -> None:
     _, preview = browser.post(f"/classes/{pk}/import/", data, 200, content_type=content_type)
     token = _Page(preview).csrf
     browser.post(f"/classes/{pk}/import/confirm/", {"csrfmiddlewaretoken": token})
-    say(f"class {pk}: example roster imported")
+    say(f"class {pk}: made{f' from {trusted}' if trusted else ''}, example roster imported")
 
     token = browser.form(f"/classes/{pk}/plans/")
     weights = ("choices", "interests", "same_goal", "strength_meets_goal", "level", "talk")
@@ -233,7 +237,7 @@ def wait_until_healthy(base: str, seconds: float = 90) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
     try:

@@ -17,6 +17,7 @@ from tests.test_settings_production import SECRET
 ROOT = Path(__file__).resolve().parents[1]
 START = ROOT / "bin" / "partnerup-start"
 PUBLIC = "https://partnerup.myschool.org"
+OTHER_NAME = "https://writing.myschool.org"
 
 
 def wait_for_health(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
@@ -43,6 +44,7 @@ def test_the_start_script_serves_a_teachers_path_behind_a_tls_proxy(tmp_path):
         SECRET_KEY=SECRET,
         PARTNERUP_PUBLIC_URL=PUBLIC,
         PARTNERUP_BEHIND_PROXY="true",
+        CSRF_TRUSTED_ORIGINS=OTHER_NAME,
     )
     env.pop("DJANGO_SETTINGS_MODULE", None)
     server = subprocess.Popen(
@@ -51,7 +53,7 @@ def test_the_start_script_serves_a_teachers_path_behind_a_tls_proxy(tmp_path):
     steps = []
     try:
         wait_for_health(f"http://127.0.0.1:{port}/healthz", server)
-        teacher_path(f"http://127.0.0.1:{port}", PUBLIC, say=steps.append)
+        teacher_path(f"http://127.0.0.1:{port}", PUBLIC, OTHER_NAME, say=steps.append)
     finally:
         server.terminate()
         log = server.communicate(timeout=30)[0]
