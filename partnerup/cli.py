@@ -82,7 +82,7 @@ def _add_serve(verbs) -> None:
         help="serve the teacher web app on this computer",
         description="Prepare the database (migrate) and serve the web app. With --demo, "
         "also load the demo class on first run and offer one-click demo sign-in. For a "
-        "school server, run the WSGI app (partnerup.wsgi) behind a real web server.",
+        "school server, use bin/partnerup-start (gunicorn; README: Run it for a school).",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000)

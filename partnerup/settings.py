@@ -1,7 +1,8 @@
 """Django settings for PartnerUp, read from the environment with safe local defaults.
 
-`DEBUG`, `SECRET_KEY`, `ALLOWED_HOSTS` and `DATABASE_URL` come from the environment.
-Without `DATABASE_URL` a SQLite file in `./data/` is used. Production settings
+`DEBUG`, `SECRET_KEY`, `ALLOWED_HOSTS`, `DATABASE_URL`, the public address, the proxy,
+CSRF trusted origins, email and logging come from the environment (README: Run it for a
+school). Without `DATABASE_URL` a SQLite file in `./data/` is used. Production settings
 (`partnerup.settings_production`) refuse to start with the default secret.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -60,6 +62,41 @@ def envurl(name: str) -> str:
 # The address students' devices use to reach PartnerUp (printed on sign-in cards), e.g.
 # https://partnerup.myschool.org; blank: the address the teacher's browser used.
 PARTNERUP_PUBLIC_URL = envurl("PARTNERUP_PUBLIC_URL")
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of an address, as browsers send it in the Origin header."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"{url!r} has no host name")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The public address is always an allowed host and a trusted origin for POSTs.
+if PARTNERUP_PUBLIC_URL:
+    origin_of(PARTNERUP_PUBLIC_URL)  # refuses an address without a host name
+    ALLOWED_HOSTS.append(str(urlsplit(PARTNERUP_PUBLIC_URL).hostname))
+# Other addresses a form may be posted from (e.g. a second name of the server), comma-separated.
+CSRF_TRUSTED_ORIGINS = []
+for _origin in envlist("CSRF_TRUSTED_ORIGINS", ""):
+    if not _origin.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"CSRF_TRUSTED_ORIGINS entries must start with http:// or https://, not {_origin!r}"
+        )
+    CSRF_TRUSTED_ORIGINS.append(origin_of(_origin))
+if PARTNERUP_PUBLIC_URL:
+    CSRF_TRUSTED_ORIGINS.append(origin_of(PARTNERUP_PUBLIC_URL))
+
+# Behind a proxy that ends HTTPS (nginx, Caddy, a load balancer), the proxy tells the app
+# the browser used https in this header; only set it when the proxy always sets (or strips)
+# the header, or anyone could claim https.
+PARTNERUP_BEHIND_PROXY = envbool("PARTNERUP_BEHIND_PROXY", False)
+if PARTNERUP_BEHIND_PROXY:
+    _header = os.environ.get("PARTNERUP_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+    if not _header or not all(c.isascii() and (c.isalnum() or c == "-") for c in _header):
+        raise ImproperlyConfigured(f"PARTNERUP_PROXY_SSL_HEADER is not a header name: {_header!r}")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _header.upper().replace("-", "_"), "https")
+
 # A class on the web has at most this many students (grade-level pools are the CLI's).
 PARTNERUP_MAX_CLASS_SIZE = envint("PARTNERUP_MAX_CLASS_SIZE", 60, least=2)
 # A roster upload is refused above this size.
@@ -86,6 +123,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request (and its response) carries the request id.
+    "partnerup.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Teacher pages follow the browser's language (Accept-Language); student pages
@@ -147,8 +186,24 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "classes:list"
 LOGOUT_REDIRECT_URL = "login"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Password-reset mail: printed on the console unless an SMTP server is named.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = 20
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("set EMAIL_USE_TLS or EMAIL_USE_SSL, not both")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PartnerUp <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en-us"
 # The app's own words come from locale/<lang>/LC_MESSAGES/django.po (README: Languages).
@@ -165,3 +220,32 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
+
+# One line per event on standard output, each with the id of the request it belongs to
+# (partnerup/requestid.py); a 500 is logged by django.request with its traceback.
+PARTNERUP_LOG_LEVEL = os.environ.get("PARTNERUP_LOG_LEVEL", "INFO").upper()
+if PARTNERUP_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+    raise ImproperlyConfigured(
+        f"PARTNERUP_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {PARTNERUP_LOG_LEVEL!r}"
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "partnerup.requestid.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": PARTNERUP_LOG_LEVEL},
+    "loggers": {
+        # django.server (runserver, make run) keeps Django's own handler and lines.
+        "django": {"handlers": ["stdout"], "level": PARTNERUP_LOG_LEVEL, "propagate": False},
+    },
+}

@@ -1,9 +1,11 @@
 from django.urls import include, path
 
 from partnerup.accounts.views import home
+from partnerup.health import healthz
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/", include("partnerup.accounts.urls")),
     path("classes/", include("partnerup.classes.urls")),
     path("classes/<int:pk>/plans/", include("partnerup.plans.urls")),

@@ -22,7 +22,7 @@ from tests.classes.factories import load_class, make_student, pks_of
 from tests.plans.test_plans import HTMX, draft_of, generate
 
 SECRET_CLASS = "Alice Secret Room"
-OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home"}
+OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home", "healthz"}
 ACCOUNT_PAGES = ("password_", "classes:list", "classes:create")
 STUDENT_PAGES = ("voice:", "student_jobs:", "helpboard_student:")  # walked as a signed-in student
 
