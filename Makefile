@@ -56,7 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/import_oneroster.py --out benchmarks/import_oneroster.md
 	$(BIN)/python benchmarks/feasibility.py --out benchmarks/feasibility.md
 	$(BIN)/python benchmarks/rotation.py --out benchmarks/rotation.md
-	$(BIN)/python benchmarks/conferring_pages.py --out benchmarks/conferring_pages.md
+	$(BIN)/python benchmarks/support_pages.py --out benchmarks/support_pages.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check partnerup tests benchmarks

@@ -124,6 +124,16 @@ def colours(request, pk):
     return _respond(request, classroom, timezone.localdate(), thresholds_form=form)
 
 
+SHOWN_ENTRIES = 60  # about two months of a busy partnership; "?all=1" shows the year
+
+
+def _newest(request, entries: list) -> dict:
+    """The newest entries of a timeline, and how many more "Show the whole year" adds."""
+    if request.GET.get("all") == "1":
+        return {"entries": entries, "more": 0}
+    return {"entries": entries[:SHOWN_ENTRIES], "more": max(len(entries) - SHOWN_ENTRIES, 0)}
+
+
 @login_required
 def student_timeline(request, pk, student_pk):
     classroom = classroom_or_404(request.user, pk)
@@ -133,7 +143,7 @@ def student_timeline(request, pk, student_pk):
     context = {
         "classroom": classroom,
         "title": names[student_pk],
-        "entries": timeline.student_timeline(classroom, student_pk, names),
+        **_newest(request, timeline.student_timeline(classroom, student_pk, names)),
         "note_students": str(student_pk),
     }
     return render(request, "conferring/timeline.html", context)
@@ -149,7 +159,7 @@ def partnership_timeline(request, pk, members):
     context = {
         "classroom": classroom,
         "title": services.together(names, pks),
-        "entries": timeline.partnership_timeline(classroom, pks, names),
+        **_newest(request, timeline.partnership_timeline(classroom, pks, names)),
         "note_students": services.url_token(pks),
         "members": [(pk, names[pk]) for pk in pks],
     }

@@ -108,3 +108,17 @@ def test_reflections_check_ins_and_talks_join_the_timelines(alice_client, room12
     }
     page = alice_client.get(url("student", room12, ana)).content.decode()
     assert "She listens" in page and "Talked at recess" in page
+
+
+def test_a_long_timeline_shows_the_newest_entries_and_a_link_to_the_whole_year(
+    alice_client, room12
+):
+    ana = partnerships(room12)[0][0]
+    for days in range(1, 81):
+        note_for(room12, [ana], days=days, skill="lead")
+    page = alice_client.get(url("student", room12, ana)).content.decode()
+    assert page.count('<li class="entry ') == 60
+    more = len(student_timeline(room12, ana)) - 60
+    assert f"Show the whole year ({more} more entries)" in page
+    whole = alice_client.get(url("student", room12, ana) + "?all=1").content.decode()
+    assert whole.count('class="entry note"') == 80 and "Show the whole year" not in whole

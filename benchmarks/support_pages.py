@@ -1,13 +1,16 @@
-"""Server time of the conferring pages for a class of 36 with a year of data.
+"""Server time of the pages that support partnerships, for a class of 36 with a year
+of data.
 
 The class has four saved plans (one a unit, the last current), 180 workshop days with
-absences, and about 400 conference notes (some to partnerships). Each request goes
-through Django's full stack in-process (middleware, sessions, ORM, templates) on a
-fresh SQLite database in a temporary folder: server time without the network.
+absences and turn-and-talks, about 400 conference notes (some to partnerships), a
+reflection and a goal check-in from each student about twice a week, a year of help
+posts, choice-time partnerships and partner jobs. Each request goes through Django's
+full stack in-process (middleware, sessions, ORM, templates) on a fresh SQLite
+database in a temporary folder: server time without the network.
 Target (issue 13): ≤ 100 ms for each page and for writing a note.
 
-    .venv/bin/python benchmarks/conferring_pages.py [--runs 30] \
-        [--out benchmarks/conferring_pages.md]
+    .venv/bin/python benchmarks/support_pages.py [--runs 30] \
+        [--out benchmarks/support_pages.md]
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tables import emit, machine, timed  # noqa: E402
 
 SIZE, SCHOOL_DAYS, NOTES, UNITS = 36, 180, 400, 4
+SAYS_EVERY = 2  # a student reflects and checks in on every second workshop day
+HELP_POSTS, CHOICE_TIME = 1000, 150
 TARGET_MS = 100
 
 
@@ -117,7 +122,80 @@ def _a_year(teacher):
             for pk in who
         ]
     ConferenceNote.objects.bulk_create(notes)
+    _what_students_said(classroom, days, pairs, rng)
+    _turns_help_and_choice_time(classroom, days, pairs, rng)
+    _partner_jobs(classroom, plans[-1])
     return classroom, pks[0], pairs[0], len(notes)
+
+
+def _what_students_said(classroom, days, pairs, rng) -> None:
+    from partnerup.reflections.models import CheckIn, Reflection
+
+    reflections, checkins = [], []
+    for n, on in enumerate(days):
+        for pair in pairs:
+            for pk in pair:
+                if (n + pk) % SAYS_EVERY:
+                    continue
+                partner = next(p for p in pair if p != pk)
+                face = rng.choice((1, 2, 3, 3, 3))
+                reflections.append(
+                    Reflection(
+                        student_id=pk, on=on, partners=[partner], comfortable=face,
+                        partner_helped=rng.choice((2, 3)), helped_with=["lead"],
+                        wants_talk=rng.random() < 0.01,
+                    )
+                )  # fmt: skip
+                checkins.append(
+                    CheckIn(
+                        student_id=pk, partner_id=partner, on=on, level=rng.choice((1, 2, 3)),
+                        goal_skill="elaboration",
+                    )
+                )  # fmt: skip
+    Reflection.objects.bulk_create(reflections)
+    CheckIn.objects.bulk_create(checkins)
+
+
+def _turns_help_and_choice_time(classroom, days, pairs, rng) -> None:
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from partnerup.choicetime.models import ChoiceTimePartnership
+    from partnerup.helpboard.models import HelpPost
+    from partnerup.workshop.models import LeadTurn
+
+    stored = list(classroom.days.order_by("date"))
+    LeadTurn.objects.bulk_create(
+        LeadTurn(day=day, members="|".join(map(str, sorted(pair))), leader_id=pair[n % 2])
+        for n, day in enumerate(stored)
+        for pair in pairs
+        if len(pair) == 2
+    )
+    pks = [pk for pair in pairs for pk in pair]
+    posts = []
+    for n in range(HELP_POSTS):
+        at = timezone.make_aware(datetime.combine(days[n * len(days) // HELP_POSTS], time(10)))
+        kind = "need" if n % 2 else "offer"
+        posts.append(
+            HelpPost(
+                classroom=classroom, student_id=rng.choice(pks), kind=kind,
+                skill=rng.choice(("lead", "spelling", "dialogue")), created=at,
+                closed=at if n < HELP_POSTS - 12 else None,
+            )
+        )  # fmt: skip
+    HelpPost.objects.bulk_create(posts)
+    for n in range(CHOICE_TIME):
+        entry = ChoiceTimePartnership.objects.create(classroom=classroom, date=days[n % len(days)])
+        entry.students.set(rng.sample(pks, 2))
+
+
+def _partner_jobs(classroom, plan) -> None:
+    from partnerup.jobs.models import JobChoice
+    from partnerup.jobs.services import roles_of
+
+    roles = roles_of(classroom)  # the starter roles, copied into the class
+    JobChoice.objects.create(classroom=classroom, plan=plan, roles=[r.pk for r in roles[:2]])
 
 
 def _measure(runs: int) -> list[str]:
@@ -131,6 +209,7 @@ def _measure(runs: int) -> list[str]:
     from django.urls import reverse
 
     from partnerup.conferring.services import url_token
+    from partnerup.voice.models import SignInCard
 
     call_command("migrate", verbosity=0)
     teacher = get_user_model().objects.create_user("bench", password="x")
@@ -145,19 +224,39 @@ def _measure(runs: int) -> list[str]:
         values = {"students": list(pair), "skill": "lead", "once": f"run-{next(counter):08d}"}
         return client.post(reverse("conferring:note", args=at), values, HTTP_HX_REQUEST="true")
 
+    card = SignInCard.objects.create(student_id=student, language="es")
+    pupil = Client(SERVER_NAME="127.0.0.1")
+    _ok(pupil.get(reverse("voice:card", args=[card.token]), follow=True))
+
+    def page(name, *args):
+        return lambda: client.get(reverse(name, args=[*at, *args]))
+
     pages = {
-        "radar (full page)": lambda: client.get(reverse("conferring:radar", args=at)),
+        "class page": page("classes:detail"),
+        "today page": page("workshop:today"),
+        "radar (full page)": page("conferring:radar"),
         "who to see today": lambda: client.get(reverse("conferring:today", args=at)),
         "student timeline": lambda: client.get(reverse("conferring:student", args=[*at, student])),
         "partnership timeline": lambda: client.get(
             reverse("conferring:partnership", args=[*at, url_token(pair)])
         ),
-        "today page": lambda: client.get(reverse("workshop:today", args=at)),
         "write a note (htmx, answers the panel)": write_note,
+        "goals and reflections": page("reflections:overview"),
+        "insights": page("insights:class"),
+        "help board": page("helpboard:board"),
+        "help board projector": page("helpboard:projector"),
+        "partner jobs": page("jobs:index"),
+        "choice time": page("choicetime:log"),
+        "student: home page": lambda: pupil.get(reverse("voice:home")),
+        "student: reflect page": lambda: pupil.get(reverse("voice:reflections:reflect")),
+        "student: help page": lambda: pupil.get(reverse("helpboard_student:help")),
     }
     lines = [
-        f"Conferring pages, server time: a class of {SIZE} with {SCHOOL_DAYS} workshop days, "
-        f"{UNITS} saved plans and {notes} conference notes (SQLite, in-process, {runs} runs).",
+        f"Pages that support partnerships, server time: a class of {SIZE} with {SCHOOL_DAYS} "
+        f"workshop days, {UNITS} saved plans, {notes} conference notes, "
+        f"{_count('reflections.Reflection')} reflections, {_count('reflections.CheckIn')} "
+        f"goal check-ins, {HELP_POSTS} help posts and {CHOICE_TIME} choice-time partnerships "
+        f"(SQLite, in-process, {runs} runs).",
         "",
         "| request | median ms | slowest ms | median CPU ms | queries | target |",
         "|---|---|---|---|---|---|",
@@ -177,6 +276,12 @@ def _measure(runs: int) -> list[str]:
         "load average below); the CPU column is the request's own work."
     )
     return [*lines, "", note, "", machine()]
+
+
+def _count(model: str) -> int:
+    from django.apps import apps
+
+    return apps.get_model(model).objects.count()
 
 
 def _counting(queries: list):
