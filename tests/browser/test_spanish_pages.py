@@ -83,7 +83,7 @@ def test_a_student_with_a_spanish_card_sees_every_page_in_spanish(open_page, dja
         ("Leer los anuncios", "Anuncios", "56-phone-es-ads"),
     ):
         page.get_by_role("link", name="Inicio").click()
-        page.get_by_role("link", name=link).click()
+        page.get_by_role("link", name=link, exact=True).click()
         page.get_by_role("heading", name=heading, exact=True).wait_for()
         shot_and_text(page, name)
         assert english_left(page, STUDENT_ENGLISH) == [], name

@@ -234,7 +234,7 @@ def test_the_teacher_sees_a_choice_that_clashes_with_a_rule(open_page, room):
     ben.get_by_role("button", name="Save").click()
     ben.get_by_text("Saved!").wait_for()
     ben.get_by_role("link", name="Home").click()
-    ben.get_by_role("link", name="My goal").click()
+    ben.get_by_role("link", name="My goal", exact=True).click()
     ben.get_by_label("a strong ending").check()
     ben.get_by_role("button", name="Save").click()
     ben.get_by_role("link", name="Home").click()

@@ -56,4 +56,4 @@ def test_the_teacher_sees_each_partnerships_goal_progress(alice_client, room):
         [room.ana.pk, room.ben.pk],
         [room.cy.pk, room.di.pk],
     ]
-    assert groups[0][1].checkins == ((TODAY, "Ana", 3),)
+    assert groups[0][1].checkins == ((TODAY, "Ana Ruiz", 3),)
