@@ -59,7 +59,30 @@ def what_removing_deletes(student: Student) -> list[str]:
     notes = student.headline_notes.count()
     if notes:
         found.append(_("their two pluses and a wish from %(n)s headline week(s)") % {"n": notes})
-    return found
+    return found + _what_support_deletes(student)
+
+
+def _what_support_deletes(student: Student) -> list[str]:
+    """Conference notes, reflections, goal check-ins and help posts (issue 13's apps)."""
+    counted = [
+        (
+            student.conference_notes.count(),
+            lambda n: ngettext("%(n)s conference note", "%(n)s conference notes", n),
+        ),
+        (
+            student.reflections.count(),
+            lambda n: ngettext("%(n)s reflection of theirs", "%(n)s reflections of theirs", n),
+        ),
+        (
+            student.checkins_given.count() + student.checkins_about.count(),
+            lambda n: ngettext("%(n)s goal check-in", "%(n)s goal check-ins", n),
+        ),
+        (
+            student.help_posts.count(),
+            lambda n: ngettext("%(n)s help board post", "%(n)s help board posts", n),
+        ),
+    ]
+    return [words(n) % {"n": n} for n, words in counted if n]
 
 
 def _lead_turns(student: Student):

@@ -15,6 +15,7 @@ from partnerup import demo
 from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN, student_key
 from partnerup.classes.models import Rule, Student
 from partnerup.plans.models import Plan
+from partnerup.reflections.models import CheckIn, Reflection
 from partnerup.voice.models import Answers, SignInCard
 from partnerup.workshop import services as workshop
 from partnerup.workshop.models import (
@@ -167,6 +168,29 @@ def test_the_remove_page_says_what_goes_with_the_student(alice_client, room12):
     ):
         assert f"<li>{what}</li>" in html, what
     assert room12.students.filter(pk=gone).exists()
+
+
+def test_the_remove_page_counts_notes_reflections_check_ins_and_help_posts(alice_client, room12):
+    gone = pk_of(room12, GONE)
+    other = room12.students.exclude(pk=gone).first()
+    url = reverse("classes:student_remove", args=[room12.pk, gone])
+    assert "conference note" not in alice_client.get(url).content.decode()
+    today = timezone.localdate()
+    for days in (1, 2):
+        room12.conference_notes.create(student_id=gone, date=today, skill="lead", once=str(days))
+    Reflection.objects.create(
+        student_id=gone, on=today, partners=[other.pk], comfortable=3, partner_helped=3
+    )
+    CheckIn.objects.create(student_id=other.pk, partner_id=gone, on=today, level=2)
+    room12.help_posts.create(student_id=gone, kind="need", skill="lead")
+    html = alice_client.get(url).content.decode()
+    for what in (
+        "2 conference notes",
+        "1 reflection of theirs",
+        "1 goal check-in",
+        "1 help board post",
+    ):
+        assert f"<li>{what}</li>" in html, what
 
 
 def test_removing_a_student_leaves_no_trace_of_their_id_or_name(alice_client, room12):
