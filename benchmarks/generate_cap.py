@@ -12,11 +12,14 @@ database, as in benchmarks/web.py.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tables import fresh_sqlite  # noqa: E402
 
 SIZES = (60, 61, 200, 400)
 
@@ -26,10 +29,7 @@ def main() -> int:
     parser.add_argument("--classes", type=int, default=5, help="synthetic classes per size")
     parser.add_argument("--out", type=Path, help="also write the table (Markdown) here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["PARTNERUP_DATA_DIR"] = data
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["DJANGO_SETTINGS_MODULE"] = "partnerup.settings"
+    with fresh_sqlite():
         table = _measure(args.classes)
     print(table)
     if args.out:

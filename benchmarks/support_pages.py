@@ -16,16 +16,14 @@ Target (issue 13): ≤ 100 ms for each page and for writing a note.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tables import emit, machine, timed  # noqa: E402
+from tables import emit, fresh_sqlite, machine, timed  # noqa: E402
 
 SIZE, SCHOOL_DAYS, NOTES, UNITS = 36, 180, 400, 4
 SAYS_EVERY = 2  # a student reflects and checks in on every second workshop day
@@ -38,10 +36,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30, help="requests per page")
     parser.add_argument("--out", type=Path, help="also write the table (Markdown) here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["PARTNERUP_DATA_DIR"] = data
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["DJANGO_SETTINGS_MODULE"] = "partnerup.settings"
+    with fresh_sqlite():
         lines = _measure(args.runs)
     return emit(lines, args.out)
 

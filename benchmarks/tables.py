@@ -1,12 +1,15 @@
-"""What the import benchmarks share: the machine line under a table, and writing it."""
+"""What the benchmarks share: the machine line under a table, writing it, timing a
+call, and a fresh SQLite database for the web benchmarks."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,3 +43,14 @@ def emit(lines: list[str], out: Path | None) -> int:
     if out:
         out.write_text(table, encoding="utf-8")
     return 0
+
+
+@contextlib.contextmanager
+def fresh_sqlite() -> Iterator[None]:
+    """Django's settings on an empty SQLite database in a temporary folder (call
+    django.setup() and migrate inside)."""
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["PARTNERUP_DATA_DIR"] = data
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["DJANGO_SETTINGS_MODULE"] = "partnerup.settings"
+        yield

@@ -12,13 +12,15 @@ the network.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tables import fresh_sqlite  # noqa: E402
 
 
 def main() -> int:
@@ -28,10 +30,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=20, help="board requests per class")
     parser.add_argument("--out", type=Path, help="also write the table (Markdown) here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["PARTNERUP_DATA_DIR"] = data
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["DJANGO_SETTINGS_MODULE"] = "partnerup.settings"
+    with fresh_sqlite():
         table = _measure(args.size, args.classes, args.repeats)
     print(table)
     if args.out:

@@ -2,23 +2,16 @@
 projector and the printed chart show names that way, a second letter telling two
 students with the same first name and initial apart."""
 
+from partnerup.classes.services import class_roster
 from partnerup.engine import plan_partnerships, plan_to_dict
+from tests.classes.factories import give_surnames
 
 from .conftest import DESKTOP, TABLET, shot
 from .test_today import demo_class_with_current_plan, sign_in
 
-SURNAMES = ["García", "Lee", "Okafor", "Nguyen", "Smith", "Rossi", "Kowalski", "Haddad"]
-
 
 def with_surnames(classroom):
-    from partnerup.classes.services import class_roster
-
-    for student, surname in zip(classroom.students.order_by("pk"), SURNAMES * 5, strict=False):
-        student.name = f"{student.name} {surname}"
-        student.save()
-    second = classroom.students.exclude(name="Ana García").order_by("pk").first()
-    second.name = "Ana Gómez"
-    second.save()
+    give_surnames(classroom)
     plan = classroom.current_plan
     plan.arrangement = plan_to_dict(plan_partnerships(*class_roster(classroom)))
     plan.save()

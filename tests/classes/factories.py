@@ -32,3 +32,17 @@ def load_class(classroom, students, rules=()):
 
     load_roster(classroom, tuple(students), tuple(rules))
     return classroom
+
+
+SURNAMES = ["García", "Lee", "Okafor", "Nguyen", "Smith", "Rossi", "Kowalski", "Haddad"]
+
+
+def give_surnames(classroom) -> None:
+    """Every student gets a surname, and two share a first name and an initial: Ana
+    García and Ana Gómez (how a class shows names tells them apart)."""
+    for student, surname in zip(classroom.students.order_by("pk"), SURNAMES * 8, strict=False):
+        student.name = f"{student.name} {surname}"
+        student.save()
+    second = classroom.students.exclude(name="Ana García").order_by("pk").first()
+    second.name = "Ana Gómez"
+    second.save()

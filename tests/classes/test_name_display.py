@@ -9,24 +9,15 @@ from django.urls import reverse
 
 from partnerup import demo
 from partnerup.voice.models import SignInCard
-from tests.classes.factories import make_classroom
+from tests.classes.factories import give_surnames, make_classroom
 from tests.workshop.test_today import save_current_plan
-
-SURNAMES = ["García", "Lee", "Okafor", "Nguyen", "Smith", "Rossi", "Kowalski", "Haddad"]
 
 
 @pytest.fixture
 def room(alice_client, alice):
-    """The example class with surnames, and two students who share a first name and an
-    initial: Ana García and Ana Gómez."""
     classroom = make_classroom(alice, name="Room 12")
     demo.fill_with_example(classroom)
-    for student, surname in zip(classroom.students.order_by("pk"), SURNAMES * 5, strict=False):
-        student.name = f"{student.name} {surname}"
-        student.save()
-    second = classroom.students.exclude(name="Ana García").order_by("pk").first()
-    second.name = "Ana Gómez"
-    second.save()
+    give_surnames(classroom)
     save_current_plan(alice_client, classroom)
     return classroom
 
