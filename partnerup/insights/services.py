@@ -54,11 +54,13 @@ class ClassInsights:
 
 @dataclass(frozen=True)
 class Sources:
-    """What column functions read: the class, its names and its partner history."""
+    """What column functions read: the class, its names, its partner history and each
+    student's number of conference notes (read once: a column and the class list use it)."""
 
     classroom: Classroom
     names: dict[int, str]
     history: PartnerHistory
+    conferences: dict[int, int]
 
 
 def different_partners(src: Sources) -> Column | None:
@@ -100,7 +102,7 @@ def choice_time(src: Sources) -> Column | None:
 
 
 def conferences(src: Sources) -> Column | None:
-    counts = _conference_counts(src.classroom)
+    counts = src.conferences
     if not counts:
         return None
     return Column(_("Conferences"), {pk: str(counts.get(pk, 0)) for pk in src.names})
@@ -149,20 +151,19 @@ COLUMNS: list[Callable[[Sources], Column | None]] = [
 
 def class_insights(classroom: Classroom) -> ClassInsights:
     names = names_of(classroom)
-    src = Sources(classroom, names, partner_history(classroom))
+    src = Sources(classroom, names, partner_history(classroom), _conference_counts(classroom))
     columns = [c for c in (make(src) for make in COLUMNS) if c and any(c.cells.values())]
     order = sorted(names, key=lambda pk: (names[pk].casefold(), pk))
     rows = tuple(Row(names[pk], tuple(c.cells.get(pk, "") for c in columns)) for pk in order)
     never = sorted(
         (names[pk] for pk in src.history.never_changed() if pk in names), key=str.casefold
     )
-    conferred = _conference_counts(classroom)
     return ClassInsights(
         titles=tuple(c.title for c in columns),
         rows=rows,
         unchanged=tuple(unchanging_partnerships(classroom)),
         never_changed=tuple(never),
-        never_conferred=tuple(names[pk] for pk in order if pk not in conferred),
+        never_conferred=tuple(names[pk] for pk in order if pk not in src.conferences),
     )
 
 
