@@ -96,6 +96,12 @@ if PARTNERUP_BEHIND_PROXY:
     if not _header or not all(c.isascii() and (c.isalnum() or c == "-") for c in _header):
         raise ImproperlyConfigured(f"PARTNERUP_PROXY_SSL_HEADER is not a header name: {_header!r}")
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _header.upper().replace("-", "_"), "https")
+# How many proxies stand in front of the app, each adding the address it saw to
+# X-Forwarded-For: the client is that many entries from the right (partnerup.clientaddress).
+# Entries further left are whatever the browser sent, so they are never believed.
+PARTNERUP_TRUSTED_PROXIES = envint(
+    "PARTNERUP_TRUSTED_PROXIES", 1 if PARTNERUP_BEHIND_PROXY else 0, least=0
+)
 
 # A class on the web has at most this many students (grade-level pools are the CLI's).
 PARTNERUP_MAX_CLASS_SIZE = envint("PARTNERUP_MAX_CLASS_SIZE", 60, least=2)

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from partnerup.clientaddress import client_address
+
 from .models import SignInAttempt, SignInCard
 
 SESSION_KEY = "student_card"
@@ -67,10 +69,6 @@ def student_required(view):
             return view(request, card, *args, **kwargs)
 
     return wrapped
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _device(request) -> str:
