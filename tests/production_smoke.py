@@ -68,8 +68,9 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.opener = urllib.request.build_opener(_NoRedirects)
 
-    def request(self, path, data=None, content_type=None, https=True, origin=None):
+    def request(self, path, data=None, content_type=None, https=True, origin=None, extra=None):
         headers = {"Host": urlsplit(self.public).netloc, "X-Request-ID": uuid.uuid4().hex}
+        headers |= extra or {}  # e.g. HX-Request for an htmx tap (benchmarks/load.py)
         if https:
             headers["X-Forwarded-Proto"] = "https"
         if self.cookies:
