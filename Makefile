@@ -57,6 +57,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/feasibility.py --out benchmarks/feasibility.md
 	$(BIN)/python benchmarks/rotation.py --out benchmarks/rotation.md
 	$(BIN)/python benchmarks/support_pages.py --out benchmarks/support_pages.md
+	# needs PostgreSQL (it re-makes the database partnerup_load): see benchmarks/load.py
+	$(BIN)/python benchmarks/load.py --out benchmarks/load.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check partnerup tests benchmarks

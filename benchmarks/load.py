@@ -1,17 +1,17 @@
 """Requests per second and latency for 20 teachers at once on gunicorn and PostgreSQL,
 with 1 and with 2 worker processes side by side (issue 15).
 
-It DELETES and re-creates the database named by --database-url, migrates it from empty
-and gives each teacher an account and a class of 28-36 synthetic students with a saved
-plan, three weeks of workshop days and a draft on the board (through the app's own
-services). Then it runs bin/partnerup-start with the production settings (plain http
-on 127.0.0.1, so no HTTPS redirect or HSTS) once with 1 worker and once with 2, on the
-same database. Each simulated teacher is a thread with its own session: it signs in
-through the login form, then walks a teacher's path again and again, with no pause,
-until the time is up (the first --warmup seconds are not counted). Every
---generate-every loops it also presses Generate, the expensive request. An error is a
-status other than 2xx/3xx or a failed request; the script exits 1 if there was any.
-The client runs on the same machine as the server: the table says how much CPU each used.
+It DELETES and re-makes the database named by --database-url (its name must contain
+"load"), migrates it from empty and gives each teacher an account and a class of 28-36
+synthetic students with a saved plan, three weeks of workshop days and a draft on the
+board, through the app's own services. Then it runs bin/partnerup-start (production
+settings; plain http on 127.0.0.1, so no HTTPS redirect or HSTS) with 1 worker and then
+with 2, on the same database. Each simulated teacher is a thread with its own session:
+it signs in through the login form, then walks a teacher's path again and again with no
+pause until the time is up (the first --warmup seconds are not counted), pressing
+Generate, the expensive request, on one loop in --generate-every. An error is a status
+other than 2xx/3xx or a failed request; the script exits 1 if there was any. Client and
+server share the machine: the table says how much CPU each used.
 
     .venv/bin/python benchmarks/load.py [--database-url postgres:///partnerup_load?host=/var/run/postgresql] \
         [--teachers 20] [--seconds 60] [--warmup 10] [--generate-every 5] [--out benchmarks/load.md]
@@ -177,7 +177,9 @@ def _set_up(database_url: str, count: int, data: Path) -> tuple[list[Teacher], s
     import psycopg
     from psycopg import sql
 
-    name = psycopg.conninfo.conninfo_to_dict(database_url)["dbname"]
+    name = psycopg.conninfo.conninfo_to_dict(database_url).get("dbname", "")
+    if "load" not in name:  # never a school's own database by mistake
+        sys.exit(f"--database-url names {name!r}: use a database with 'load' in its name")
     with psycopg.connect(database_url, dbname="postgres", autocommit=True) as admin:
         admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -510,6 +512,8 @@ def _path_note(args) -> str:
 def _meaning(runs: dict[int, Run], args) -> str:
     one, two = runs[1].summary, runs[2].summary
     best = max(one.per_second, two.per_second)
+    in_worker = {k: v for k, v in runs[2].server_p95.items() if not math.isnan(v)}
+    slowest = max(in_worker, key=in_worker.__getitem__, default="–")
     return (
         "What it means for a school: the simulated teachers never pause, so the server is "
         "always busy and each request waits for the ones ahead of it; most of the answer "
@@ -521,8 +525,20 @@ def _meaning(runs: dict[int, Run], args) -> str:
         "running writing workshop sends about one request every 10 seconds (a tap on "
         f"Today, the next page), so {best:.0f} requests per second is about "
         f"{best * 10:.0f} teachers using PartnerUp at the same moment before requests "
-        "queue. A school sets one worker per CPU (PARTNERUP_WORKERS); Generate is the "
-        "slowest request, so many teachers pressing it at the same moment wait longest."
+        "queue. A school sets PARTNERUP_WORKERS to the number of CPUs its server has. The "
+        f"slowest request in a worker was {slowest} (p95 {_ms(in_worker, slowest)} ms "
+        "with 2 workers)." + _shared_machine_warning()
+    )
+
+
+def _shared_machine_warning() -> str:
+    load, cpus = os.getloadavg()[0], os.cpu_count() or 1
+    if load <= cpus:
+        return ""
+    return (
+        f" The load average ({load:.1f}) was above the number of CPUs ({cpus}): other "
+        "work shared the machine, so these numbers are lower than the server can do; "
+        "run it again on a quiet machine."
     )
 
 
