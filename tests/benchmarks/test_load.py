@@ -67,3 +67,9 @@ def test_time_in_a_worker_is_read_from_gunicorns_access_lines_by_request_id():
         f'127.0.0.1 "POST /classes/3/plans/generate/ HTTP/1.1" 302 0 812ms [{generate}]\n'
     )
     assert load.server_times(log) == {today: 37, generate: 812}
+
+
+def test_p95_in_a_worker_uses_the_logged_time_and_skips_requests_never_logged():
+    records = [record("Today", ms=900, request_id=f"{n:032x}") for n in range(20)]
+    in_worker = {f"{n:032x}": float(n + 1) for n in range(19)}  # the last is not in the log
+    assert load.p95_in_worker(records, in_worker) == {"Today": 19}
