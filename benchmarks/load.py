@@ -34,6 +34,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -397,7 +398,10 @@ class _Steps:
             "student profile": f"{self.home}students/{student}/",
         }
         if kind in paths:
-            return self.browser.request(paths[kind], extra=headers)[0]
+            status, answer, _ = self.browser.request(paths[kind], extra=headers)
+            if "/accounts/login/" in answer.get("Location", ""):  # a redirect, but no page
+                raise Failed(f"GET {paths[kind]}: sent to sign in again")
+            return status
         if kind == "generate":
             return self._generate(headers)
         absent = "yes" if kind == "mark absent (htmx)" else "no"
@@ -451,6 +455,7 @@ def _tree_cpu(root: int) -> float:
 
 def _report(runs: dict[int, Run], args, postgres: str) -> list[str]:
     one, two = runs[1], runs[2]
+    sent = {workers: Counter(r.kind for r in run.counted) for workers, run in runs.items()}
     rows = [
         ("requests", "{:d}", "requests"),
         ("requests per second", "{:.1f}", "per_second"),
@@ -479,10 +484,12 @@ def _report(runs: dict[int, Run], args, postgres: str) -> list[str]:
         "p95 by request, ms: the answer as the teacher waits for it, and the time in a "
         "worker (gunicorn's access log) without the wait for a free worker.",
         "",
-        "| request | 1 worker: answer | in a worker | 2 workers: answer | in a worker |",
-        "|---|---|---|---|---|",
+        "| request | requests (1 / 2 workers) | 1 worker: answer | in a worker "
+        "| 2 workers: answer | in a worker |",
+        "|---|---|---|---|---|---|",
         *(
-            f"| {kind} | {_ms(one.p95, kind)} | {_ms(one.server_p95, kind)} "
+            f"| {kind} | {sent[1][kind]} / {sent[2][kind]} "
+            f"| {_ms(one.p95, kind)} | {_ms(one.server_p95, kind)} "
             f"| {_ms(two.p95, kind)} | {_ms(two.server_p95, kind)} |"
             for kind in KINDS
         ),
