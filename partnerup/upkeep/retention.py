@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partnerup.classes.models import Classroom, lock_class
 
@@ -172,4 +173,4 @@ def warning_words() -> str:
 
 
 def _day(moment: dt.datetime) -> str:
-    return formats.date_format(timezone.localtime(moment), "j F Y")
+    return formats.date_format(timezone.localtime(moment), pgettext("date format", "j F Y"))
