@@ -18,5 +18,6 @@ class Command(BaseCommand):
         for name, task in TASKS:
             done = task(now)
             rows, detail = (done.rows, done.detail) if isinstance(done, Removed) else (done, "")
-            line = " ".join(part for part in (f"{name}: removed {rows:,} rows", detail) if part)
+            removed = f"{name}: removed {rows:,} {'row' if rows == 1 else 'rows'}"
+            line = " ".join(part for part in (removed, detail) if part)
             self.stdout.write(line)
