@@ -107,6 +107,9 @@ PARTNERUP_TRUSTED_PROXIES = envint(
 PARTNERUP_MAX_CLASS_SIZE = envint("PARTNERUP_MAX_CLASS_SIZE", 60, least=2)
 # A roster upload is refused above this size.
 PARTNERUP_MAX_UPLOAD_BYTES = 1_000_000
+# Student answers, reflections, days and notes of a class archived this many days are
+# deleted by the daily clean-up (`manage.py daily`, partnerup/upkeep); 0: at its next run.
+PARTNERUP_RETENTION_DAYS = envint("PARTNERUP_RETENTION_DAYS", 60, least=0)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -126,6 +129,7 @@ INSTALLED_APPS = [
     "partnerup.choicetime",  # natural partnerships (issue 13)
     "partnerup.insights",  # per-student and class insights (issue 13)
     "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
+    "partnerup.upkeep",  # the daily clean-up: retention, expired sessions (issue 15)
 ]
 
 MIDDLEWARE = [

@@ -36,3 +36,16 @@ def test_the_image_runs_the_start_script_as_a_user_without_rights():
     assert "COPY bin/partnerup-start /usr/local/bin/partnerup-start" in lines
     assert any(line.startswith("RUN pip install .") for line in lines)
     assert any("DJANGO_SETTINGS_MODULE=partnerup.settings_production" in line for line in lines)
+
+
+def test_compose_runs_the_daily_clean_up_once_a_day_with_the_app_s_image_and_settings():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    app, daily = compose["services"]["app"], compose["services"]["daily"]
+    assert daily["build"] == app["build"] and daily["environment"] == app["environment"]
+    assert app["environment"]["PARTNERUP_RETENTION_DAYS"] == "${PARTNERUP_RETENTION_DAYS:-60}"
+    assert daily["depends_on"]["app"]["condition"] == "service_healthy"  # migrated first
+    script = daily["command"][-1]
+    assert daily["command"][:2] == ["sh", "-c"]
+    assert "python -m django daily" in script and "sleep 86400" in script
+    assert script.startswith("while true; do") and script.endswith("done")
+    assert daily["healthcheck"] == {"disable": True} and "ports" not in daily

@@ -33,6 +33,11 @@ class Classroom(models.Model):
     )
     name = models.CharField(max_length=120)
     is_archived = models.BooleanField(default=False)
+    # When it was archived (cleared when it comes back): the retention clock
+    # (partnerup/upkeep/retention.py) deletes its students' answers that many days later.
+    archived_at = models.DateTimeField(null=True, blank=True)
+    # When the daily clean-up deleted its students' answers, reflections, days and notes.
+    student_data_removed_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     # The columns of the last roster imported and the field each fed ({"headers": [...],
     # "fields": [...]}), offered first when the next file has the same headers.
@@ -54,6 +59,12 @@ class Classroom(models.Model):
     @property
     def current_plan(self):
         return self.plans.filter(is_current=True).first()
+
+    def set_archived(self, is_archived: bool, now) -> None:
+        """Archive or bring back; bringing back stops the retention clock."""
+        self.is_archived = is_archived
+        self.archived_at = now if is_archived else None
+        self.save(update_fields=["is_archived", "archived_at"])
 
 
 def classes_for(user) -> models.QuerySet[Classroom]:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
@@ -23,6 +24,7 @@ from partnerup.engine import (
     too_large_message,
 )
 from partnerup.reflections import services as reflections
+from partnerup.upkeep import retention
 
 from . import archive, services
 from .forms import (
@@ -91,9 +93,14 @@ def class_rename(request, pk):
 @login_required
 @require_POST
 def class_archive(request, pk):
-    classroom = _classroom(request, pk)
-    classroom.is_archived = not classroom.is_archived
-    classroom.save(update_fields=["is_archived"])
+    """Archive, or bring back. Under the class's lock, so the daily clean-up either
+    sees the class back (and removes nothing) or has finished before it comes back."""
+    with transaction.atomic():
+        lock_class(_classroom(request, pk))
+        classroom = _classroom(request, pk)
+        classroom.set_archived(not classroom.is_archived, timezone.now())
+    if classroom.is_archived:
+        messages.info(request, retention.warning_words())
     return redirect("classes:list")
 
 
@@ -109,6 +116,7 @@ def class_detail(request, pk):
             "students": services.with_shown_names(classroom.students.all(), names),
             "names": names,
             "attention": reflections.attention(classroom),  # partnerup/reflections
+            "retention": retention.removal_words(classroom),  # partnerup/upkeep
         },
     )
 

@@ -80,6 +80,8 @@ def class_data(classroom: Classroom) -> dict[str, Any]:
         "class": {
             "name": classroom.name,
             "is_archived": classroom.is_archived,
+            "archived_at": _iso(classroom.archived_at),  # the retention clock (upkeep)
+            "student_data_removed_at": _iso(classroom.student_data_removed_at),
             "name_display": classroom.name_display,
             "quiet_lead_first": bool(routine and routine.quiet_lead_first),
         },

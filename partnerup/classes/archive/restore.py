@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
+from django.utils import timezone
 
 from partnerup.choicetime.archive import restore_choice_time
 from partnerup.conferring.archive import restore_conferring
@@ -135,6 +136,26 @@ def _roster_fields(row: dict, where: str) -> dict[str, Any]:
     return values
 
 
+def _archived(about: dict) -> dict[str, Any]:
+    """Archived or not, and the retention clock: a class archived in the file keeps the
+    day it was archived (a file from before the clock existed starts it now), and a
+    class whose students' answers were removed says so again."""
+    now = timezone.now()
+    archived = {
+        "is_archived": checks.flag(about, "is_archived", "class"),
+        "archived_at": checks.moment(about, "archived_at", "class"),
+        "student_data_removed_at": checks.moment(about, "student_data_removed_at", "class"),
+    }
+    for key in ("archived_at", "student_data_removed_at"):
+        if archived[key] is not None and archived[key] > now:
+            raise RestoreError(f"class: {key} is later than now.")
+    if archived["is_archived"]:
+        archived["archived_at"] = archived["archived_at"] or now
+    elif archived["archived_at"] is not None:
+        raise RestoreError("class: archived_at is set but the class is not archived.")
+    return archived
+
+
 class _Restore(RestoreHistory):
     """One restore: reads class.json's sections in order, creating as it goes (the
     caller's transaction undoes everything if a later section is refused)."""
@@ -155,8 +176,8 @@ class _Restore(RestoreHistory):
             name=self._free_name(
                 checks.text(about, "name", "class", CLASS_NAME_MAX_LENGTH, needed=True)
             ),
-            is_archived=checks.flag(about, "is_archived", "class"),
             name_display=checks.choice(about, "name_display", "class", NAME_STYLES, "full"),
+            **_archived(about),
         )
         if checks.flag(about, "quiet_lead_first", "class"):
             Routine.objects.create(classroom=self.classroom, quiet_lead_first=True)

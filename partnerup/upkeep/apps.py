@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UpkeepConfig(AppConfig):
+    name = "partnerup.upkeep"
+    verbose_name = "Upkeep"
