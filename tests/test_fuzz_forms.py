@@ -114,7 +114,8 @@ def test_student_code_and_card_link_answer_odd_values_without_a_server_error(cli
 
 @pytest.mark.django_db
 def test_a_class_sign_in_page_answers_odd_codes_and_odd_addresses_without_a_server_error(
-    client, alice_world  # noqa: F811
+    client,
+    alice_world,  # noqa: F811
 ):
     page = reverse("voice:class_code", args=[page_for(Classroom.objects.get()).key])
     for value in ODD_VALUES:
