@@ -3,9 +3,11 @@ and a reset by email that ends the pause."""
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -127,3 +129,25 @@ def test_deleting_the_account_forgets_its_count(alice):
     client.force_login(alice)
     client.post(reverse("accounts:delete"), {"username": "alice", "password": RIGHT})
     assert not SignInCounter.objects.filter(scope=TEACHER_ACCOUNT.scope).exists()
+
+
+def test_the_it_command_lets_a_paused_teacher_sign_in_again(alice):
+    wrong_passwords("alice", TEACHER_ACCOUNT.most)
+    call_command("resume_sign_in", "Alice", stdout=StringIO())
+    assert signed_in(sign_in("alice", RIGHT))
+
+
+def test_the_it_command_ends_an_addresss_pause(alice):
+    SignInCounter.objects.create(
+        scope=TEACHER_ADDRESS.scope,
+        key="127.0.0.1",
+        tries=TEACHER_ADDRESS.most,
+        started=timezone.now(),
+    )
+    call_command("resume_sign_in", "--address", "127.0.0.1", stdout=StringIO())
+    assert signed_in(sign_in("alice", RIGHT))
+
+
+def test_the_it_command_refuses_an_address_that_is_not_one():
+    with pytest.raises(CommandError, match="does not appear to be an IPv4 or IPv6 address"):
+        call_command("resume_sign_in", "--address", "school-router")
