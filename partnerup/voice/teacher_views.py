@@ -44,7 +44,7 @@ def cards_for(classroom) -> list[SignInCard]:
 def card_list(request, pk):
     classroom = classroom_or_404(request.user, pk)
     cards = cards_for(classroom)
-    sign_in_url = public_base(request) + reverse("voice:class_code", args=[page_for(classroom).key])
+    sign_in_url = class_sign_in_url(public_base(request), classroom)
     context = {
         "classroom": classroom,
         "cards": cards,
@@ -118,9 +118,14 @@ def card_sheet(request, pk):
         for card in cards
     ]
     pages = [sheet[i : i + CARDS_PER_PAGE] for i in range(0, len(sheet), CARDS_PER_PAGE)]
-    code_url = base + reverse("voice:class_code", args=[page_for(classroom).key])
+    code_url = class_sign_in_url(base, classroom)
     context = {"classroom": classroom, "pages": pages, "code_url": code_url}
     return render(request, "voice/card_sheet.html", {**context, **_address_check(base)})
+
+
+def class_sign_in_url(base: str, classroom) -> str:
+    """The class's own sign-in page, where its students type their codes."""
+    return base + reverse("voice:class_code", args=[page_for(classroom).key])
 
 
 def public_base(request) -> str:

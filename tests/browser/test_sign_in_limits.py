@@ -78,6 +78,10 @@ def test_the_teacher_lets_a_paused_class_sign_in_again(open_page, django_user_mo
     tablet.get_by_text("This class's sign-in page").click()
     shot(tablet, "53-tablet-cards-sign-in-page")
 
+    tablet.goto(reverse("voice_teacher:sheet", args=[classroom.pk]))
+    tablet.get_by_text(f"/s/c/{page_for(classroom).key}/").first.wait_for()
+    shot(tablet, "55-tablet-card-sheet-with-the-class-page")
+
     phone.get_by_label("Code from your card").fill(ana.spaced_code)
     phone.get_by_role("button", name="Go").click()
     phone.get_by_role("heading", name="Hi, Ana!").wait_for()
