@@ -71,8 +71,9 @@ def reserve(*tries: Try, now: datetime | None = None) -> Limit | None:
         counted = [(t.limit, rows[t.limit.scope, t.key].tries) for t in tries]
         full = next((limit for limit, n in counted if n >= limit.most), None)
         for row in rows.values():
-            row.tries += full is None
-            row.save(update_fields=["tries", "started"])
+            if full is None:
+                row.tries += 1
+            row.save(update_fields=["tries", "started"])  # a window that has passed restarts
     return full
 
 
