@@ -15,6 +15,8 @@ import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from partnerup.classes.models import Classroom
+from partnerup.voice.guesses import page_for
 from tests.test_scoping import alice_world, every_named_url  # noqa: F401 (a fixture)
 
 ODD_VALUES = (
@@ -108,3 +110,14 @@ def test_student_code_and_card_link_answer_odd_values_without_a_server_error(cli
         response = client.post(reverse("voice:code"), {"code": value})
         assert response.status_code < 500
     assert client.get("/s/card/a%00b/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_class_sign_in_page_answers_odd_codes_and_odd_addresses_without_a_server_error(
+    client,
+    alice_world,  # noqa: F811
+):
+    page = reverse("voice:class_code", args=[page_for(Classroom.objects.get()).key])
+    for value in ODD_VALUES:
+        assert client.post(page, {"code": value}).status_code < 500
+        assert client.get(f"/s/c/{value.replace(chr(0), '%00')[:200]}x/").status_code == 404

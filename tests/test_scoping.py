@@ -63,6 +63,7 @@ def alice_world(alice_client, alice):
         "entry_pk": seen.pk,
         "uidb64": "MQ",
         "token": "set-password",
+        "class_key": "NOSUCHPAGE",
     }
 
 

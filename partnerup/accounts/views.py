@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from partnerup.classes.models import classes_for
 
 from .forms import DeleteAccountForm
+from .limits import TEACHER_ACCOUNT, account_key, forget
 
 
 class SignUpForm(UserCreationForm):
@@ -60,6 +61,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             classes_for(user).delete()  # with every row of each class (cascades)
+            forget(TEACHER_ACCOUNT, account_key(user.get_username()))
             user.delete()
         logout(request)
         messages.success(request, _("Your account and all its classes are deleted."))

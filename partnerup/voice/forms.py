@@ -95,3 +95,17 @@ class CardLanguageForm(FirstError, forms.Form):
             "invalid_choice": gettext_lazy("Choose English, Español or from home language."),
         },
     )
+
+
+class CodeForm(forms.Form):
+    """The code a student types from their card: spaces and small letters are fine."""
+
+    code = forms.CharField(max_length=100, required=False)
+
+    @property
+    def typed_code(self) -> str:
+        return "".join(self.cleaned_data["code"].upper().split())
+
+
+class ResumeSignInForm(forms.Form):
+    """The teacher's "let students sign in again" button: nothing to type."""

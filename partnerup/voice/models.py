@@ -61,13 +61,21 @@ class SignInCard(models.Model):
         return f"{self.code[:4]} {self.code[4:]}"
 
 
-class SignInAttempt(models.Model):
-    """A failed card sign-in, by device (browser session) and network address: too many
-    in a while are refused."""
+CLASS_KEY_LENGTH = 10  # 25**10 ≈ 9.5e13: short enough to type from a card or the board
 
-    address = models.CharField(max_length=64, db_index=True)
-    device = models.CharField(max_length=64, db_index=True, blank=True)
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+def new_class_key() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CLASS_KEY_LENGTH))
+
+
+class ClassSignIn(models.Model):
+    """A class's own sign-in page (/s/c/<key>/): its codes are tried there, and wrong
+    ones count per class and address, so a busy school address never pauses it."""
+
+    classroom = models.OneToOneField(
+        "classes.Classroom", on_delete=models.CASCADE, related_name="sign_in_page"
+    )
+    key = models.CharField(max_length=CLASS_KEY_LENGTH, unique=True, default=new_class_key)
 
 
 class Answers(models.Model):

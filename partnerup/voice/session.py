@@ -1,39 +1,47 @@
 """A student's session on a shared classroom device: opened by their card, ended by
-"I'm done", by inactivity, or when the teacher revokes or re-issues the card."""
+"I'm done", by inactivity, when the teacher revokes or re-issues the card, or when a
+teacher signs in on that browser."""
 
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime
 from functools import wraps
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_noop
 
-from partnerup.clientaddress import client_address
+from partnerup.accounts import limits
 
-from .models import SignInAttempt, SignInCard
+from .models import SignInCard
 
 SESSION_KEY = "student_card"
 IDLE_SECONDS = 15 * 60
-# A whole school often shares one network address, so one device (a browser session)
-# gets few tries and the address many; either limit stops guessing (25**8 codes).
-MAX_FAILURES = 10
-MAX_FAILURES_PER_ADDRESS = 100
-FAILURE_WINDOW = timedelta(minutes=10)
 SLOW_DOWN = gettext_noop("Too many tries. Wait a few minutes, then ask your teacher.")
 
 
 def sign_in(request, card: SignInCard) -> None:
-    """A fresh session for this student (a teacher signed in on this device is signed out)."""
+    """A fresh session for this student (a teacher signed in on this device is signed
+    out). It ends after IDLE_SECONDS without a page, so its row can be purged then."""
     logout(request)
     request.session[SESSION_KEY] = {"card": card.pk, "token": card.token, "seen": time.time()}
+    request.session.set_expiry(IDLE_SECONDS)
 
 
 def sign_out(request) -> None:
     request.session.flush()
+
+
+def end_student_session(sender, request, user, **kwargs) -> None:
+    """A teacher signing in (user_logged_in) ends the student session of that browser:
+    Django's login keeps the session's other data."""
+    if request is not None and request.session.pop(SESSION_KEY, None) is not None:
+        request.session.set_expiry(None)
 
 
 def current_card(request) -> SignInCard | None:
@@ -55,11 +63,24 @@ def current_card(request) -> SignInCard | None:
     return card
 
 
+def never_stored(view):
+    """Shared devices: no browser or proxy keeps a copy of a student's page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped
+
+
 def student_required(view):
     """The view gets the signed-in student's card and speaks its language (whatever the
     device's browser asks for); anyone else gets a 403 that shows nothing but "scan
-    your card", in English."""
+    your card", in English. No response is stored (never_stored)."""
 
+    @never_stored
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         card = current_card(request)
@@ -71,20 +92,15 @@ def student_required(view):
     return wrapped
 
 
-def _device(request) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
-
-
-def too_many_failures(request) -> bool:
-    recent = SignInAttempt.objects.filter(created__gte=timezone.now() - FAILURE_WINDOW)
-    return (
-        recent.filter(device=_device(request)).count() >= MAX_FAILURES
-        or recent.filter(address=client_address(request)).count() >= MAX_FAILURES_PER_ADDRESS
-    )
-
-
-def record_failure(request) -> None:
-    SignInAttempt.objects.filter(created__lt=timezone.now() - FAILURE_WINDOW).delete()
-    SignInAttempt.objects.create(address=client_address(request), device=_device(request))
+def purge_sign_in_records(now: datetime) -> int:
+    """Delete expired sessions (students' end IDLE_SECONDS after their last page) and
+    sign-in counters whose window has passed; how many rows went. For the daily
+    upkeep command."""
+    engine = import_module(settings.SESSION_ENGINE)
+    model = getattr(engine.SessionStore, "get_model_class", None)
+    if model is None:  # a session store without rows (cookies, cache) expires by itself
+        engine.SessionStore.clear_expired()
+        gone = 0
+    else:
+        gone = model().objects.filter(expire_date__lt=now).delete()[0]
+    return gone + limits.purge(now)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("language/", views.switch_language, name="language"),
     path("done/", views.done, name="done"),
     path("card/<slug:token>/", views.token_entry, name="card"),
+    path("c/<str:class_key>/", views.class_code_entry, name="class_code"),
     # Goals, partner check-ins and reflections (issue 13): voice:reflections:…
     path("partner/", include("partnerup.reflections.student_urls")),
 ]

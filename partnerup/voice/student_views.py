@@ -8,15 +8,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 from django.views.decorators.http import require_POST
 
+from partnerup.accounts.limits import full_limit
 from partnerup.classes.services import classmates_names_of
 from partnerup.engine import refused_character
 from partnerup.jobs.services import student_jobs
 
-from . import session
+from . import guesses, session
 from .checklist import CHECKLIST, SKILLS
 from .class_traits import traits_of, words_of
-from .models import CODE_ALPHABET, CODE_LENGTH, Answers, SignInCard
-from .session import student_required
+from .forms import CodeForm
+from .models import Answers, SignInCard
+from .session import never_stored, student_required
 from .traits import MOST_TRAITS
 
 
@@ -30,22 +32,34 @@ def _page(request, card, template, **context):
     return render(request, template, context, status=context.pop("status", 200))
 
 
+@never_stored
 def code_entry(request):
     with translation.override("es" if request.GET.get("lang") == "es" else "en"):
-        return _code_entry(request)
+        return _code_entry(request, None)
 
 
-def _code_entry(request):
-    if session.too_many_failures(request):
-        return render(request, "voice/code.html", {"problem": _(session.SLOW_DOWN)}, status=429)
+@never_stored
+def class_code_entry(request, class_key):
+    """A class's own sign-in page: its address is on the class's cards and board."""
+    with translation.override("es" if request.GET.get("lang") == "es" else "en"):
+        page = guesses.page_with_key(class_key)
+        if page is None:
+            return render(request, "voice/no_page.html", status=404)
+        return _code_entry(request, page)
+
+
+def _code_entry(request, page):
+    slow_down = {"problem": _(session.SLOW_DOWN)}
     if request.method != "POST":
+        if full_limit(*guesses.code_tries(request, page)):
+            return render(request, "voice/code.html", slow_down, status=429)
         return render(request, "voice/code.html")
-    code = "".join(request.POST.get("code", "")[:100].upper().split())
-    # Only a code that could exist is looked up (no odd characters reach the database).
-    could_exist = len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET)
-    card = SignInCard.objects.filter(code=code, is_revoked=False).first() if could_exist else None
+    form = CodeForm(request.POST)
+    try:
+        card = guesses.try_code(request, form.typed_code, page) if form.is_valid() else None
+    except guesses.Paused:
+        return render(request, "voice/code.html", slow_down, status=429)
     if card is None:
-        session.record_failure(request)
         return render(
             request,
             "voice/code.html",
@@ -56,20 +70,17 @@ def _code_entry(request):
     return redirect("voice:home")
 
 
+@never_stored
 def token_entry(request, token):
     with translation.override("en"):
-        return _token_entry(request, token)
-
-
-def _token_entry(request, token):
-    if session.too_many_failures(request):
-        return render(request, "voice/code.html", {"problem": _(session.SLOW_DOWN)}, status=429)
-    card = SignInCard.objects.filter(token=token, is_revoked=False).first()
-    if card is None:
-        session.record_failure(request)
-        return render(request, "voice/stopped.html", status=404)
-    session.sign_in(request, card)
-    return redirect("voice:home")
+        try:
+            card = guesses.try_token(request, token)
+        except guesses.Paused:
+            return render(request, "voice/code.html", {"problem": _(session.SLOW_DOWN)}, status=429)
+        if card is None:
+            return render(request, "voice/stopped.html", status=404)
+        session.sign_in(request, card)
+        return redirect("voice:home")
 
 
 @student_required
@@ -101,6 +112,7 @@ def switch_language(request, card):
 
 
 @require_POST
+@never_stored
 def done(request):
     card = session.current_card(request)
     session.sign_out(request)

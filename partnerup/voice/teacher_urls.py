@@ -9,6 +9,7 @@ urlpatterns = [
     path("cards/sheet/", views.card_sheet, name="sheet"),
     path("cards/reissue/", views.reissue_all, name="reissue_all"),
     path("cards/language/", views.set_every_language, name="language_all"),
+    path("cards/resume/", views.resume_sign_in, name="resume_sign_in"),
     path("cards/<int:student_pk>/reissue/", views.reissue, name="reissue"),
     path("cards/<int:student_pk>/revoke/", views.revoke, name="revoke"),
     path("cards/<int:student_pk>/language/", views.set_language, name="language"),

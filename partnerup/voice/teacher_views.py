@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnerup.accounts import limits
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of, with_shown_names
 
-from .forms import FROM_HOME_LANGUAGE, CardLanguageForm
+from .forms import FROM_HOME_LANGUAGE, CardLanguageForm, ResumeSignInForm
+from .guesses import page_for
 from .models import LANGUAGES, SignInCard, language_from_home
 
 CARDS_PER_PAGE = 8
@@ -42,13 +44,30 @@ def cards_for(classroom) -> list[SignInCard]:
 def card_list(request, pk):
     classroom = classroom_or_404(request.user, pk)
     cards = cards_for(classroom)
+    sign_in_url = class_sign_in_url(public_base(request), classroom)
     context = {
         "classroom": classroom,
         "cards": cards,
         "languages": LANGUAGES,
         "every_language": CardLanguageForm(initial={"language": _every_language(cards)}),
+        "sign_in_url": sign_in_url,
+        "sign_in_qr": segno.make(sign_in_url, error="m").svg_inline(scale=4, omitsize=True),
+        "paused_for": limits.paused_for(classroom.pk),
+        "limit": limits.CLASS_ADDRESS,
+        "resume_form": ResumeSignInForm(),
     }
     return render(request, "voice/cards.html", {**context, **_address_check(public_base(request))})
+
+
+@login_required
+@require_POST
+def resume_sign_in(request, pk):
+    """The class's sign-in page was paused by wrong codes: students may try again."""
+    classroom = classroom_or_404(request.user, pk)
+    if ResumeSignInForm(request.POST).is_valid():
+        limits.resume(classroom.pk)
+        messages.success(request, _("Students can sign in on this class's page again."))
+    return redirect("voice_teacher:cards", pk=pk)
 
 
 def _every_language(cards: list[SignInCard]) -> str:
@@ -99,8 +118,14 @@ def card_sheet(request, pk):
         for card in cards
     ]
     pages = [sheet[i : i + CARDS_PER_PAGE] for i in range(0, len(sheet), CARDS_PER_PAGE)]
-    context = {"classroom": classroom, "pages": pages, "code_url": base + reverse("voice:code")}
+    code_url = class_sign_in_url(base, classroom)
+    context = {"classroom": classroom, "pages": pages, "code_url": code_url}
     return render(request, "voice/card_sheet.html", {**context, **_address_check(base)})
+
+
+def class_sign_in_url(base: str, classroom) -> str:
+    """The class's own sign-in page, where its students type their codes."""
+    return base + reverse("voice:class_code", args=[page_for(classroom).key])
 
 
 def public_base(request) -> str:

@@ -38,13 +38,20 @@ def browser():
         chromium.close()
 
 
+REFUSED = tuple(
+    f"Failed to load resource: the server responded with a status of {status}"
+    for status in (400, 429)
+)
+
+
 class Guard:
     """Collects what must not happen on a page: outside requests and script errors."""
 
-    def __init__(self, origin: str):
+    def __init__(self, origin: str, refusals: bool = False):
         self.origin = origin
         self.outside: list[str] = []
         self.errors: list[str] = []
+        self.refusals = refusals  # a page that answers a form with 400 or 429 by design
 
     def route(self, route):
         if route.request.url.startswith(self.origin):
@@ -54,6 +61,8 @@ class Guard:
             route.abort()
 
     def console(self, message):
+        if self.refusals and message.text.startswith(REFUSED):
+            return
         if message.type == "error":
             self.errors.append(message.text)
 
@@ -64,15 +73,16 @@ class Guard:
 
 @pytest.fixture
 def open_page(browser, live_server, transactional_db):
-    """open_page(viewport=DESKTOP, locale=None) → a page on the live server, checked at
-    the end; `locale` is the browser's language (its Accept-Language)."""
+    """open_page(viewport=DESKTOP, locale=None, refusals=False) → a page on the live
+    server, checked at the end; `locale` is the browser's language (its Accept-Language);
+    `refusals`: forms on it are refused with 400 or 429 on purpose."""
     opened = []
 
-    def make(viewport=DESKTOP, locale=None):
+    def make(viewport=DESKTOP, locale=None, refusals=False):
         language = {"locale": locale} if locale else {}
         context = browser.new_context(viewport=viewport, base_url=live_server.url, **language)
         page = context.new_page()
-        guard = Guard(live_server.url)
+        guard = Guard(live_server.url, refusals)
         page.route("**/*", guard.route)
         page.on("console", guard.console)
         page.on("pageerror", lambda error: guard.errors.append(str(error)))

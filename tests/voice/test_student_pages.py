@@ -5,13 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from partnerup.voice.models import Answers, SignInAttempt, SignInCard, SurveyQuestion
-from partnerup.voice.session import (
-    IDLE_SECONDS,
-    MAX_FAILURES,
-    MAX_FAILURES_PER_ADDRESS,
-    SESSION_KEY,
-)
+from partnerup.voice.models import Answers, SignInCard, SurveyQuestion
+from partnerup.voice.session import IDLE_SECONDS, SESSION_KEY
 from tests.classes.factories import make_classroom, make_student, pk_of, pks_of
 
 SECRETS = ("Secret goal", "Secret note", "Zed Avoided", "level 4", "WIDA")
@@ -71,23 +66,6 @@ def test_typing_the_code_works_with_spaces_and_small_letters(room):
     response = client.post(reverse("voice:code"), {"code": f" {code[:4].lower()} {code[4:]} "})
     assert response.url == reverse("voice:home")
     assert "Hi, Ben!" in client.get(reverse("voice:home")).content.decode()
-
-
-def test_guessing_codes_is_rate_limited(room):
-    client = Client()
-    for _ in range(MAX_FAILURES):
-        assert client.post(reverse("voice:code"), {"code": "AAAAAAAA"}).status_code == 400
-    right = card(room, "Ben Ode").code
-    response = client.post(reverse("voice:code"), {"code": right})
-    assert response.status_code == 429 and b"Too many tries" in response.content
-    assert client.get(reverse("voice:card", args=[card(room, "Ben Ode").token])).status_code == 429
-    assert SignInAttempt.objects.count() == MAX_FAILURES
-
-
-def test_a_wrong_token_is_refused_and_counted(room):
-    response = Client().get(reverse("voice:card", args=["not-a-real-token"]))
-    assert response.status_code == 404 and b"does not work" in response.content
-    assert SignInAttempt.objects.count() == 1
 
 
 def test_revoking_a_card_ends_its_session_and_its_link(room, alice_client):
@@ -322,13 +300,16 @@ def test_want_ad_posters_print_every_ad(room, alice_client):
     assert "Writing partner wanted!" in page and "Dragons!" in page and "Ana Ruiz" in page
 
 
+ENTRY_PAGES = ("voice:card", "voice:code", "voice:class_code", "voice:done")
+
+
 def every_student_url(room):
     from tests.test_scoping import every_named_url
 
     ana = room.students.get(name="Ana Ruiz")
     values = {"student_pk": ana.pk, "token": card(room, "Ana Ruiz").token}
     for name, arguments in every_named_url():
-        if name.startswith("voice:") and name not in ("voice:card", "voice:code", "voice:done"):
+        if name.startswith("voice:") and name not in ENTRY_PAGES:
             yield name, reverse(name, kwargs={a: values[a] for a in arguments})
 
 
@@ -357,21 +338,3 @@ def test_every_student_url_keeps_anas_answers_from_others(room, alice_client):
     assert walked >= 8
     ana = room.students.get(name="Ana Ruiz")
     assert ana.choices == pks_of(room, "Di Lee", "Ben Ode", "Cy Park")
-
-
-def test_one_device_is_stopped_but_its_classmates_on_the_same_network_are_not(room):
-    guesser = Client()
-    for _ in range(MAX_FAILURES):
-        guesser.post(reverse("voice:code"), {"code": "AAAAAAAA"})
-    assert guesser.post(reverse("voice:code"), {"code": "AAAAAAAA"}).status_code == 429
-    classmate = Client()  # another device in the same school (same address)
-    response = classmate.post(reverse("voice:code"), {"code": card(room, "Di Lee").code})
-    assert response.status_code == 302
-
-
-def test_many_devices_guessing_from_one_address_are_stopped_too(room):
-    SignInAttempt.objects.bulk_create(
-        SignInAttempt(address="127.0.0.1", device=f"d{i}") for i in range(MAX_FAILURES_PER_ADDRESS)
-    )
-    response = Client().post(reverse("voice:code"), {"code": card(room, "Di Lee").code})
-    assert response.status_code == 429
