@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from partnerup.accounts import limits
+
 from .retention import Removed, remove_expired_student_data
 from .sessions import remove_expired_sessions
 
@@ -18,4 +20,5 @@ Task = Callable[[dt.datetime], "int | Removed"]
 TASKS: list[tuple[str, Task]] = [
     ("retention", remove_expired_student_data),
     ("sessions", remove_expired_sessions),
+    ("sign-in counts", limits.purge),
 ]

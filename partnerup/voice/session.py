@@ -5,18 +5,13 @@ teacher signs in on that browser."""
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from functools import wraps
-from importlib import import_module
 
-from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_noop
-
-from partnerup.accounts import limits
 
 from .models import SignInCard
 
@@ -90,17 +85,3 @@ def student_required(view):
             return view(request, card, *args, **kwargs)
 
     return wrapped
-
-
-def purge_sign_in_records(now: datetime) -> int:
-    """Delete expired sessions (students' end IDLE_SECONDS after their last page) and
-    sign-in counters whose window has passed; how many rows went. For the daily
-    upkeep command."""
-    engine = import_module(settings.SESSION_ENGINE)
-    model = getattr(engine.SessionStore, "get_model_class", None)
-    if model is None:  # a session store without rows (cookies, cache) expires by itself
-        engine.SessionStore.clear_expired()
-        gone = 0
-    else:
-        gone = model().objects.filter(expire_date__lt=now).delete()[0]
-    return gone + limits.purge(now)

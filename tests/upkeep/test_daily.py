@@ -45,15 +45,17 @@ def test_the_command_says_what_each_task_removed(alice):
     assert daily() == [
         "retention: removed 1 row from 1 class archived 60+ days",
         "sessions: removed 2 rows",
+        "sign-in counts: removed 0 rows",
     ]
     assert daily() == [
         "retention: removed 0 rows from 0 classes archived 60+ days",
         "sessions: removed 0 rows",
+        "sign-in counts: removed 0 rows",
     ]
 
 
-def test_retention_runs_first_then_expired_sessions():
-    assert [name for name, _ in TASKS] == ["retention", "sessions"]
+def test_retention_runs_first_then_expired_sessions_then_sign_in_counts():
+    assert [name for name, _ in TASKS] == ["retention", "sessions", "sign-in counts"]
 
 
 @pytest.mark.django_db

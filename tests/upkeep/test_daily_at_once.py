@@ -69,7 +69,7 @@ def test_two_daily_commands_at_once_both_finish(two_old_classes):
         return out.getvalue()
 
     outputs = at_once(*[on_own_connection(daily)] * 2)
-    assert all(output.count("\n") == 2 and "sessions: removed" in output for output in outputs)
+    assert all(output.count("\n") == 3 and "sessions: removed" in output for output in outputs)
     assert Classroom.objects.filter(student_data_removed_at__isnull=False).count() == 2
 
 

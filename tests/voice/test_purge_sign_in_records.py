@@ -1,5 +1,5 @@
-"""purge_sign_in_records(now): expired sessions and passed sign-in counts go (the daily
-upkeep command calls it); the clock is moved forward instead of waited for."""
+"""The daily clean-up's sign-in tasks: expired sessions and passed sign-in counts go;
+the clock is moved forward instead of waited for."""
 
 from datetime import timedelta
 
@@ -10,8 +10,15 @@ from django.utils import timezone
 
 from partnerup.accounts.limits import CLASS_ADDRESS, CODE_ADDRESS, TEACHER_ACCOUNT
 from partnerup.accounts.models import SignInCounter
+from partnerup.upkeep.tasks import TASKS
 from partnerup.voice.models import SignInCard
-from partnerup.voice.session import IDLE_SECONDS, purge_sign_in_records
+from partnerup.voice.session import IDLE_SECONDS
+
+
+def purge_sign_in_records(now) -> int:
+    """What the daily command's session and sign-in-count tasks remove."""
+    tasks = dict(TASKS)
+    return tasks["sessions"](now) + tasks["sign-in counts"](now)
 
 
 def a_student_session(classroom) -> str:
