@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "partnerup.choicetime",  # natural partnerships (issue 13)
     "partnerup.insights",  # per-student and class insights (issue 13)
     "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
+    "partnerup.schools",  # co-teachers, schools and school admins (issue 15)
 ]
 
 MIDDLEWARE = [
