@@ -9,6 +9,8 @@ role are never written twice).
 - `co_teacher_only`: a co-teacher of the class (leaving it). The owner gets 403.
 - `school_admin_only`: an admin of a school; the view gets the school. Anyone else 404.
 - `invitee_only`: the person an invitation is for; the view gets the invitation.
+
+Student pages are marked "student" by `partnerup.voice.session.student_required`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ OWNER = "owner"
 CO_TEACHER = "co_teacher"
 SCHOOL_ADMIN = "school_admin"
 INVITEE = "invitee"
+STUDENT = "student"  # voice.session.student_required's mark
 
 
 def access_of(view) -> str | None:
