@@ -5,7 +5,8 @@ in fewer people: those views carry a decorator from here, which checks and also 
 the view with its `access` (read by tests/test_scoping.py, so the lists of pages per
 role are never written twice).
 
-- `owner_only`: the class's owner. A co-teacher gets 403; anyone else 404.
+- `owner_only`: the class's owner. A co-teacher gets 403 with a plain message (also
+  when the class changed hands a moment ago); anyone else 404.
 - `co_teacher_only`: a co-teacher of the class (leaving it). The owner gets 403.
 - `school_admin_only`: an admin of a school; the view gets the school. Anyone else 404.
 - `invitee_only`: the person an invitation is for; the view gets the invitation.
@@ -18,9 +19,9 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from partnerup.classes.models import classroom_or_404
 
@@ -48,7 +49,7 @@ def owner_only(view):
     @wraps(view)
     def checked(request, pk, *args, **kwargs):
         if classroom_or_404(request.user, pk).teacher_id != request.user.pk:
-            raise PermissionDenied
+            return refused(request, _("Only the owner of this class can do this."))
         return view(request, pk, *args, **kwargs)
 
     return _marked(checked, OWNER)
@@ -58,10 +59,16 @@ def co_teacher_only(view):
     @wraps(view)
     def checked(request, pk, *args, **kwargs):
         if classroom_or_404(request.user, pk).teacher_id == request.user.pk:
-            raise PermissionDenied
+            return refused(
+                request, _("You own this class: make a co-teacher the owner before you leave.")
+            )
         return view(request, pk, *args, **kwargs)
 
     return _marked(checked, CO_TEACHER)
+
+
+def refused(request, message: str):
+    return render(request, "schools/refused.html", {"message": message}, status=403)
 
 
 def school_admin_only(view):

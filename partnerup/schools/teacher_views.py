@@ -76,7 +76,7 @@ def transfer(request, pk, teacher_pk):
     }
     if _done(request, services.transfer, classroom, request.user, co_teacher, done):
         return redirect("classes:detail", pk=pk)
-    return redirect("teachers:index", pk=pk)
+    return redirect("classes:list")  # the class may not be theirs to manage any more
 
 
 @co_teacher_only
