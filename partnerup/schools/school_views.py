@@ -4,7 +4,6 @@ the teachers')."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,23 +15,14 @@ from . import services
 from .access import school_admin_only
 from .forms import HandOverForm, InviteForm
 from .models import Invitation
+from .teacher_views import done_or_said, invited
 
 
 @school_admin_only
 def school(request, school):
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_to_school(school, request.user, form.cleaned_data["who"])
-        except services.RoleRefused as refused:
-            form.add_error("who", str(refused))
-        else:
-            messages.success(
-                request,
-                _("Invited %(name)s: they accept on their class list.")
-                % {"name": invitation.invitee},
-            )
-            return redirect("schools:index")
+    if invited(request, form, services.invite_to_school, school):
+        return redirect("schools:index")
     context = {
         "school": school,
         "form": form,
@@ -47,12 +37,7 @@ def school(request, school):
 @require_POST
 def withdraw(request, school, invitation_pk):
     invitation = get_object_or_404(Invitation, pk=invitation_pk, school=school)
-    try:
-        services.withdraw(invitation)
-    except services.RoleRefused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("Invitation withdrawn."))
+    done_or_said(request, services.withdraw, invitation, _("Invitation withdrawn."))
     return redirect("schools:index")
 
 
@@ -85,16 +70,13 @@ def hand_over(request, school, pk):
     )
     if request.method == "POST" and form.is_valid():
         new_owner, keep = form.chosen(), form.cleaned_data["keep_old_owner"]
-        try:
-            services.hand_over(classroom, school, form.cleaned_data["seen_owner"], new_owner, keep)
-        except services.RoleRefused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(
-                request,
-                _("%(class)s now belongs to %(name)s.")
-                % {"class": classroom.name, "name": new_owner},
-            )
+        seen_owner = form.cleaned_data["seen_owner"]
+        done = _("%(class)s now belongs to %(name)s.") % {
+            "class": classroom.name,
+            "name": new_owner,
+        }
+        change = (classroom, school, seen_owner, new_owner, keep, done)
+        done_or_said(request, services.hand_over, *change)
         return redirect("schools:index")
     context = {"school": school, "classroom": classroom, "form": form}
     return render(request, "schools/hand_over.html", context, status=400 if form.errors else 200)

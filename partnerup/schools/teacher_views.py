@@ -20,20 +20,8 @@ from .models import Invitation
 def teachers(request, pk):
     classroom = classroom_or_404(request.user, pk)
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_co_teacher(
-                classroom, request.user, form.cleaned_data["who"]
-            )
-        except services.RoleRefused as refused:
-            form.add_error("who", str(refused))
-        else:
-            messages.success(
-                request,
-                _("Invited %(name)s: they accept on their class list.")
-                % {"name": invitation.invitee},
-            )
-            return redirect("teachers:index", pk=pk)
+    if invited(request, form, services.invite_co_teacher, classroom):
+        return redirect("teachers:index", pk=pk)
     context = {
         "classroom": classroom,
         "form": form,
@@ -48,7 +36,7 @@ def teachers(request, pk):
 def withdraw(request, pk, invitation_pk):
     classroom = classroom_or_404(request.user, pk)
     invitation = get_object_or_404(Invitation, pk=invitation_pk, classroom=classroom)
-    _done(request, services.withdraw, invitation, _("Invitation withdrawn."))
+    done_or_said(request, services.withdraw, invitation, _("Invitation withdrawn."))
     return redirect("teachers:index", pk=pk)
 
 
@@ -58,7 +46,7 @@ def remove(request, pk, teacher_pk):
     classroom = classroom_or_404(request.user, pk)
     co_teacher = get_object_or_404(classroom.co_teachers, pk=teacher_pk)
     done = _("%(name)s no longer co-teaches this class.") % {"name": co_teacher}
-    _done(request, services.remove_co_teacher, classroom, co_teacher, done)
+    done_or_said(request, services.remove_co_teacher, classroom, co_teacher, done)
     return redirect("teachers:index", pk=pk)
 
 
@@ -74,7 +62,7 @@ def transfer(request, pk, teacher_pk):
         "name": co_teacher,
         "class": classroom.name,
     }
-    if _done(request, services.transfer, classroom, request.user, co_teacher, done):
+    if done_or_said(request, services.transfer, classroom, request.user, co_teacher, done):
         return redirect("classes:detail", pk=pk)
     return redirect("classes:list")  # the class may not be theirs to manage any more
 
@@ -86,7 +74,7 @@ def leave(request, pk):
         context = {"classroom": classroom, "owner": classroom.teacher}
         return render(request, "schools/leave.html", context)
     done = _("You no longer co-teach %(class)s.") % {"class": classroom.name}
-    _done(request, services.remove_co_teacher, classroom, request.user, done)
+    done_or_said(request, services.remove_co_teacher, classroom, request.user, done)
     return redirect("classes:list")
 
 
@@ -97,19 +85,37 @@ def accept(request, invitation):
         done = _("You now co-teach %(class)s.") % {"class": invitation.classroom.name}
     else:
         done = _("You joined %(school)s.") % {"school": invitation.school.name}
-    _done(request, services.accept, invitation, done)
+    done_or_said(request, services.accept, invitation, done)
     return redirect("classes:list")
 
 
 @invitee_only
 @require_POST
 def decline(request, invitation):
-    _done(request, services.decline, invitation, _("Invitation declined."))
+    done_or_said(request, services.decline, invitation, _("Invitation declined."))
     return redirect("classes:list")
 
 
-def _done(request, change, *arguments) -> bool:
-    """Make the change and say so, or say plainly why it could not be made."""
+def invited(request, form: InviteForm, invite, place) -> bool:
+    """Invite the one the form names to the class or school (`place`) and say so; or
+    put why not on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        invitation = invite(place, request.user, form.cleaned_data["who"])
+    except services.RoleRefused as refused:
+        form.add_error("who", str(refused))
+        return False
+    messages.success(
+        request,
+        _("Invited %(name)s: they accept on their class list.") % {"name": invitation.invitee},
+    )
+    return True
+
+
+def done_or_said(request, change, *arguments) -> bool:
+    """Make the change and say so (the last argument), or say plainly why it could
+    not be made."""
     *arguments, done = arguments
     try:
         change(*arguments)
