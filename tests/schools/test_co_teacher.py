@@ -62,3 +62,11 @@ def test_the_owner_removes_a_co_teacher(alice_client, co_taught, bob):
 def test_the_delete_page_says_the_co_teachers_lose_the_class(alice_client, co_taught):
     page = alice_client.get(reverse("classes:delete", args=[co_taught.pk])).content.decode()
     assert "Its co-teachers (bob) lose it too." in page
+
+
+def test_a_restored_class_has_the_restorer_as_owner_and_no_co_teachers(co_taught, bob):
+    from partnerup.classes import archive
+
+    restored = archive.restore_class(bob, archive.export_class(co_taught))
+    assert restored.teacher == bob and not restored.co_teachers.exists()
+    assert restored.name == "Room 12 (restored)"  # bob already has a Room 12: the co-taught one
