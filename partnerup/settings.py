@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "partnerup.insights",  # per-student and class insights (issue 13)
     "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
     "partnerup.upkeep",  # the daily clean-up: retention, expired sessions (issue 15)
+    "partnerup.schools",  # co-teachers, schools and school admins (issue 15)
 ]
 
 MIDDLEWARE = [

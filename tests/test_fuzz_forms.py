@@ -70,8 +70,15 @@ def pages(world) -> list[str]:
 @pytest.mark.django_db
 def test_every_form_answers_odd_values_without_a_server_error(alice_client, alice_world):  # noqa: F811
     failures = []
-    # Deleting the class or the account would end the walk: they are posted last.
-    last = [reverse("classes:delete", args=[alice_world["pk"]]), reverse("accounts:delete")]
+    # Removing the co-teacher or handing them the class would change who may post what,
+    # and deleting the class or the account would end the walk: they are posted last.
+    by_teacher = [alice_world["pk"], alice_world["teacher_pk"]]
+    last = [
+        reverse("teachers:remove", args=by_teacher),
+        reverse("teachers:transfer", args=by_teacher),
+        reverse("classes:delete", args=[alice_world["pk"]]),
+        reverse("accounts:delete"),
+    ]
     posted = {reverse("logout"), *last}  # signing out would end the walk too
     fields: set[str] = set()
     for page in pages(alice_world):

@@ -1,5 +1,8 @@
 """Every URL of the app, walked as a second teacher: 404 (or 403/405) and no data;
-walked as the owning teacher and a student of the class: no error and no student key.
+walked as the owning teacher and a student of the class: no error and no student key;
+walked as each role (owner, co-teacher, school admin, teachers of the same and of
+another school, a student): let in where the view's access decorator says, else
+404/403/405 and no data.
 
 The URLs come from the URL configuration itself, so a new page is walked the day it
 is added; a URL argument this test cannot fill makes it fail, not skip.
@@ -9,17 +12,20 @@ from datetime import date
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from partnerup import demo
 from partnerup.classes.keys import KEY_CLOSE, KEY_OPEN
 from partnerup.classes.models import Classroom
 from partnerup.jobs.services import roles_of
+from partnerup.schools import access
+from partnerup.schools.models import Invitation
 from partnerup.voice.class_traits import traits_of
 from partnerup.voice.models import SignInCard, SurveyQuestion
 from partnerup.workshop.models import WorkshopDay
 from tests.classes.factories import load_class, make_student, pks_of
 from tests.plans.test_plans import HTMX, draft_of, generate
+from tests.schools.factories import add_co_teacher, make_school, make_teacher
 
 SECRET_CLASS = "Alice Secret Room"
 OPEN_TO_EVERYONE = {"login", "logout", "signup", "demo_sign_in", "home", "healthz"}
@@ -48,7 +54,11 @@ def alice_world(alice_client, alice):
     generate(alice_client, classroom)
     seen = classroom.choice_time.create(date=date(2026, 9, 15))
     seen.students.set(classroom.students.filter(name__in=("Ana", "Ben")))
+    people = _people_around(classroom)
     return {
+        "people": people,
+        "teacher_pk": people["co_teacher"].pk,
+        "invitation_pk": Invitation.objects.get(classroom=classroom).pk,
         "pk": classroom.pk,
         "plan_pk": saved_id,
         "card": 0,
@@ -65,6 +75,28 @@ def alice_world(alice_client, alice):
         "token": "set-password",
         "class_key": "NOSUCHPAGE",
     }
+
+
+def _people_around(classroom) -> dict:
+    """Bob co-teaches the class; alice (its owner) and sam are admins of Lincoln, where
+    dana also teaches; erin teaches at another school (walt is its admin); frank is
+    invited to co-teach and has not answered (walt and frank walk nothing)."""
+    alice = classroom.teacher
+    people = {
+        "owner": alice,
+        "co_teacher": add_co_teacher(classroom, make_teacher("bob")),
+        "school_admin": make_teacher("sam"),
+        "same_school_teacher": make_teacher("dana"),
+        "other_school_teacher": make_teacher("erin"),
+    }
+    make_school(admins=[alice, people["school_admin"]], teachers=[people["same_school_teacher"]])
+    make_school(
+        "Washington Elementary",
+        admins=[make_teacher("walt")],
+        teachers=[people["other_school_teacher"]],
+    )
+    Invitation.objects.create(classroom=classroom, invitee=make_teacher("frank"), invited_by=alice)
+    return people
 
 
 def _first_partnership(classroom):
@@ -203,3 +235,93 @@ def test_the_owner_walks_every_url_without_an_error_or_a_student_key(alice_clien
     ):
         arguments = dict(every_named_url())[page]
         assert seen[reverse(page, kwargs={a: world[a] for a in arguments})] == 200, page
+
+
+# Each role walks every URL. Which roles a page lets in is read from its view's access
+# decorator (partnerup/schools/access.py), never listed here a second time.
+ROLES = (
+    "owner",
+    "co_teacher",
+    "school_admin",
+    "same_school_teacher",
+    "other_school_teacher",
+    "student",
+)
+LETS_IN = {
+    access.CLASS: {"owner", "co_teacher"},
+    access.OWNER: {"owner"},
+    access.CO_TEACHER: {"co_teacher"},
+    access.SCHOOL_ADMIN: {"owner", "school_admin"},  # alice is an admin of her school too
+    access.INVITEE: set(),  # the world's invitation is frank's, who walks nothing
+    access.STUDENT: {"student"},
+}
+NOT_WALKED = OPEN_TO_EVERYONE | {"voice:card"}  # the card link signs a student in
+
+
+def pages_by_access(world):
+    """(url, access) for every URL that shows or changes a class or a school."""
+    for name, arguments in every_named_url():
+        if name in NOT_WALKED or name.startswith(ACCOUNT_PAGES):
+            continue
+        url = reverse(name, kwargs={a: world[a] for a in arguments})
+        kind = access.access_of(resolve(url).func)
+        if kind is None and arguments:
+            kind = access.CLASS
+        if kind is not None:
+            yield url, kind
+
+
+def _client_of(role, world):
+    client = Client()
+    if role != "student":
+        client.force_login(world["people"][role])
+        return client
+    token = SignInCard.objects.create(student_id=world["student_pk"]).token
+    client.get(reverse("voice:card", args=[token]))
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_is_let_in_where_the_page_says_and_sees_nothing_elsewhere(role, alice_world):
+    client = _client_of(role, alice_world)
+    let_in = refused = 0
+    for url, kind in pages_by_access(alice_world):
+        if role in LETS_IN[kind]:
+            response = client.get(url)
+            assert response.status_code < 500, (role, url, response.status_code)
+            assert response.status_code not in (403, 404), (role, url, response.status_code)
+            assert KEY_OPEN.encode() not in response.content, (role, url)
+            let_in += 1
+            continue
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert _refused(role, response), (role, url, method, response.status_code)
+            for secret in (SECRET_CLASS, "Ana", "Carlos", "Unit 1"):
+                assert secret.encode() not in response.content, (role, url, method, secret)
+        refused += 1
+    assert let_in + refused >= 60 and refused >= 3, (let_in, refused)
+    assert let_in >= 3 or role in ("same_school_teacher", "other_school_teacher"), role
+    _nothing_changed(alice_world)
+
+
+def _refused(role, response) -> bool:
+    if response.status_code in (403, 404, 405):
+        return True
+    # Someone signed in only as a student is sent to the teachers' sign-in.
+    return role == "student" and response.status_code == 302 and "/login/" in response.url
+
+
+def _nothing_changed(world):
+    classroom = Classroom.objects.get(pk=world["pk"])
+    assert classroom.teacher == world["people"]["owner"]
+    assert list(classroom.co_teachers.all()) == [world["people"]["co_teacher"]]
+    assert Invitation.objects.filter(pk=world["invitation_pk"]).exists()
+    assert classroom.plans.get(pk=world["plan_pk"]).is_current
+    assert classroom.students.count() == 24 and not classroom.is_archived
+
+
+def test_the_co_teacher_opens_every_page_of_the_class_day(alice_world):
+    client = _client_of("co_teacher", alice_world)
+    at = {"pk": alice_world["pk"]}
+    for page in ("classes:detail", "workshop:today", "plans:index", "classes:rules"):
+        assert client.get(reverse(page, kwargs=at)).status_code == 200, page

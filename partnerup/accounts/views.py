@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from partnerup.classes.models import classes_for
+from partnerup.classes.models import classes_for, owned_classes
 
 from .forms import DeleteAccountForm
 from .limits import TEACHER_ACCOUNT, account_key, forget
@@ -55,16 +55,23 @@ def demo_sign_in(request):
 
 @login_required
 def delete_account(request):
-    """Delete the teacher's account and every class in it, once they confirm."""
+    """Delete the teacher's account and every class it owns, once they confirm. The
+    classes they co-teach stay with their owners; owned classes go for their
+    co-teachers too (the page says so and suggests handing them on first)."""
     user = request.user
     form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            classes_for(user).delete()  # with every row of each class (cascades)
+            owned_classes(user).delete()  # with every row of each class (cascades)
             forget(TEACHER_ACCOUNT, account_key(user.get_username()))
-            user.delete()
+            user.delete()  # and with it their co-teaching, school place and invitations
         logout(request)
         messages.success(request, _("Your account and all its classes are deleted."))
         return redirect("home")
-    context = {"form": form, "classrooms": classes_for(user)}
+    owned = owned_classes(user).prefetch_related("co_teachers")
+    context = {
+        "form": form,
+        "classrooms": owned,
+        "co_taught": classes_for(user).exclude(teacher=user).select_related("teacher"),
+    }
     return render(request, "accounts/delete.html", context, status=400 if form.errors else 200)

@@ -28,8 +28,13 @@ NAME_STYLE_LABELS = {
 
 
 class Classroom(models.Model):
+    # The owner: the only one who may delete the class, hand it on or choose its
+    # co-teachers (partnerup/schools). Co-teachers plan and run the day like the owner.
     teacher = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms"
+    )
+    co_teachers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="co_taught_classes"
     )
     name = models.CharField(max_length=120)
     is_archived = models.BooleanField(default=False)
@@ -68,7 +73,14 @@ class Classroom(models.Model):
 
 
 def classes_for(user) -> models.QuerySet[Classroom]:
-    """Every query of a class starts here, so an unscoped query stands out in review."""
+    """Every query of a class starts here, so an unscoped query stands out in review:
+    the classes the user owns and the classes they co-teach."""
+    co_taught = Classroom.co_teachers.through.objects.filter(user=user).values("classroom")
+    return Classroom.objects.filter(Q(teacher=user) | Q(pk__in=co_taught))
+
+
+def owned_classes(user) -> models.QuerySet[Classroom]:
+    """The classes the user owns: theirs to delete or hand on."""
     return Classroom.objects.filter(teacher=user)
 
 

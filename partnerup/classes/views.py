@@ -25,6 +25,8 @@ from partnerup.engine import (
 )
 from partnerup.reflections import services as reflections
 from partnerup.upkeep import retention
+from partnerup.schools.access import is_school_admin, owner_only
+from partnerup.schools.services import invitations_for
 
 from . import archive, services
 from .forms import (
@@ -65,8 +67,13 @@ def _shown_student(classroom, student_pk):
 
 @login_required
 def class_list(request):
-    classrooms = classes_for(request.user).prefetch_related("students")
-    return render(request, "classes/list.html", {"classrooms": classrooms})
+    classrooms = classes_for(request.user).select_related("teacher").prefetch_related("students")
+    context = {
+        "classrooms": classrooms,
+        "invitations": invitations_for(request.user),
+        "is_school_admin": is_school_admin(request.user),
+    }
+    return render(request, "classes/list.html", context)
 
 
 @login_required
@@ -117,6 +124,8 @@ def class_detail(request, pk):
             "names": names,
             "attention": reflections.attention(classroom),  # partnerup/reflections
             "retention": retention.removal_words(classroom),  # partnerup/upkeep
+            "owner": classroom.teacher,
+            "co_teachers": list(classroom.co_teachers.order_by("username")),
         },
     )
 
@@ -431,9 +440,10 @@ def class_restore(request):
     )
 
 
-@login_required
+@owner_only
 def class_delete(request, pk):
-    """Delete a class and everything in it, once its name is typed to confirm."""
+    """Delete a class and everything in it, once its name is typed to confirm (its
+    owner only: its co-teachers lose it too)."""
     classroom = classroom_or_404(request.user, pk)
     form = DeleteClassForm(request.POST if request.method == "POST" else None, classroom=classroom)
     if request.method == "POST" and form.is_valid():
@@ -446,6 +456,7 @@ def class_delete(request, pk):
         "classroom": classroom,
         "form": form,
         "would_delete": what_deleting_deletes(classroom),
+        "co_teachers": list(classroom.co_teachers.order_by("username")),
     }
     return render(request, "classes/delete.html", context, status=400 if form.errors else 200)
 

@@ -71,3 +71,23 @@ def test_deleting_an_account_needs_signing_in(client):
 def test_my_classes_links_to_delete_my_account(alice_client):
     page = alice_client.get(reverse("classes:list")).content.decode()
     assert URL in page and "Delete my account" in page
+
+
+def test_deleting_a_co_teachers_account_keeps_the_class_they_co_taught(client, alice, charlie):
+    room = Classroom.objects.create(teacher=alice, name="Room 12")
+    room.co_teachers.add(charlie)
+    client.force_login(charlie)
+    page = client.get(URL).content.decode()
+    assert "You stop co-teaching these classes" in page and "Room 12 (owner: alice)" in page
+    client.post(URL, {"username": "charlie", "password": "pw-charlie-123!"})
+    assert list(Classroom.objects.all()) == [room] and not room.co_teachers.exists()
+
+
+def test_the_page_says_which_co_teachers_lose_an_owned_class(alice_client, alice, charlie):
+    room = Classroom.objects.create(teacher=alice, name="Room 12")
+    room.co_teachers.add(charlie)
+    page = alice_client.get(URL).content.decode()
+    assert "Its co-teachers (charlie) lose it too." in page
+    assert reverse("teachers:index", args=[room.pk]) in page  # make one of them the owner
+    alice_client.post(URL, {"username": "alice", "password": "pw-alice-123!"})
+    assert not Classroom.objects.exists()

@@ -40,7 +40,7 @@ from partnerup.voice.models import LANGUAGES, Answers, ClassTrait, SignInCard, S
 from partnerup.voice.traits import BY_KEY
 from partnerup.workshop.models import Routine, Support
 
-from ..models import Classroom, Rule, Student
+from ..models import Classroom, Rule, Student, classes_for
 from . import checks
 from .checks import MANY, RestoreError
 from .export import FORMAT, STAMPS, VERSION
@@ -205,7 +205,8 @@ class _Restore(RestoreHistory):
         return self.classroom
 
     def _free_name(self, name: str) -> str:
-        taken = set(self.teacher.classrooms.values_list("name", flat=True))
+        # Co-taught classes are on the restorer's list too: never two of one name there.
+        taken = set(classes_for(self.teacher).values_list("name", flat=True))
         if name not in taken:
             return name
         for n in range(1, 1000):
