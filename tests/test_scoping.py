@@ -255,7 +255,8 @@ LETS_IN = {
     access.INVITEE: set(),  # the world's invitation is frank's, who walks nothing
     access.STUDENT: {"student"},
 }
-NOT_WALKED = OPEN_TO_EVERYONE | {"voice:card"}  # the card link signs a student in
+# The card link signs a student in; a class's sign-in page is open to anyone with its key.
+NOT_WALKED = OPEN_TO_EVERYONE | {"voice:card", "voice:class_code"}
 
 
 def pages_by_access(world):
