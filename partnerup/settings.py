@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "partnerup.choicetime",  # natural partnerships (issue 13)
     "partnerup.insights",  # per-student and class insights (issue 13)
     "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
+    "partnerup.audit",  # the activity record (issue 15)
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records who viewed, changed, exported or deleted a class's data (audit/recording.py).
+    "partnerup.audit.recording.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "partnerup.urls"
