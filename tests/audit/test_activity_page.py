@@ -129,3 +129,10 @@ def test_viewing_the_record_is_recorded_once(alice_client, room):
     page_of(alice_client, room)
     page_of(alice_client, room)
     assert AuditEntry.objects.filter(page="audit:activity").count() == 1
+
+
+def test_a_record_written_in_english_reads_in_spanish(alice_client, room):
+    make_entry(room, what="Today page", action="viewed")
+    url = reverse("audit:activity", args=[room.pk])
+    html = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Registro de actividad" in html and "página de Hoy" in html and "<td>vio</td>" in html
