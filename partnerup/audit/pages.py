@@ -126,6 +126,11 @@ WHAT = {
     "helpboard_student:close": gettext_noop("student: help board"),
 }
 
+# The confirmation pages of a deletion, when only looked at.
+WHAT_VIEWED = {
+    "classes:delete": gettext_noop("delete-the-class page"),
+    "classes:student_remove": gettext_noop("remove-a-student page"),
+}
 # Downloads and print-outs of a class's data.
 EXPORTS = {
     "classes:export",
@@ -146,8 +151,10 @@ CLASS_MAKERS = {"classes:restore": RESTORED, "classes:create": CHANGED}
 NOT_A_CHANGE = {"voice:code", "voice:done", "voice:card"}
 
 
-def what_of(page: str) -> str:
-    """Plain English words for a URL name."""
+def what_of(page: str, action: str) -> str:
+    """Plain English words for a URL name (and what was done there)."""
+    if action == VIEWED and page in WHAT_VIEWED:
+        return WHAT_VIEWED[page]
     return WHAT.get(page) or page.replace("_", " ").replace(":", ": ")
 
 

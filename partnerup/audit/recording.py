@@ -131,7 +131,7 @@ def write(request, planned: Planned, response) -> None:
         "actor_label": planned.actor_label,
         "action": planned.action,
         "page": planned.page,
-        "what": pages.what_of(planned.page),
+        "what": pages.what_of(planned.page, planned.action),
         "address": client_address(request),
         "request_id": getattr(request, "request_id", current_request_id()),
     }

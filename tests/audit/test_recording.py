@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerup.audit import recording
+from partnerup.audit import pages, recording
 from partnerup.audit.models import AuditEntry
 from partnerup.classes.models import Classroom
 from tests.audit.helpers import recorded
@@ -165,3 +165,13 @@ def test_a_failure_to_record_is_logged_and_the_page_still_answers(
         response = alice_client.get(reverse("workshop:today", args=[room.pk]))
     assert response.status_code == 200
     assert "the activity record missed GET workshop:today" in caplog.text
+
+
+def test_looking_at_the_delete_page_is_recorded_as_a_view_of_that_page(alice_client, room):
+    alice_client.get(reverse("classes:delete", args=[room.pk]))
+    entry = AuditEntry.objects.get()
+    assert (entry.action, entry.what) == ("viewed", "delete-the-class page")
+
+
+def test_a_page_missing_from_the_table_is_described_by_its_name():
+    assert pages.what_of("workshop:quiet_first_again", "changed") == "workshop: quiet first again"
