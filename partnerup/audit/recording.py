@@ -62,8 +62,7 @@ class AuditMiddleware:
         planned = getattr(request, "audit_planned", None)
         if planned is not None and 200 <= response.status_code < 400:
             try:
-                with transaction.atomic():
-                    write(request, planned, response)
+                write(request, planned, response)
             except Exception:
                 logger.exception("the activity record missed %s %s", request.method, planned.page)
         return response
@@ -136,8 +135,7 @@ def write(request, planned: Planned, response) -> None:
         "request_id": getattr(request, "request_id", current_request_id()),
     }
     if planned.before:
-        entries = [_entry(c, planned.student_id, common) for c in planned.before]
-        AuditEntry.objects.bulk_create(entries)
+        _insert([_entry(c, planned.student_id, common) for c in planned.before])
         return
     if planned.card_pk is not None:
         _write_for_student(planned, common)
@@ -154,7 +152,15 @@ def write(request, planned: Planned, response) -> None:
     if at_the_time is None:
         return  # not a class of the actor's: nothing of it was shown or changed
     entry = _entry(at_the_time, planned.student_id, {**common, "view_key": key})
-    AuditEntry.objects.bulk_create([entry], ignore_conflicts=key is not None)
+    _insert([entry], ignore_conflicts=key is not None)
+
+
+def _insert(entries: list[AuditEntry], ignore_conflicts: bool = False) -> None:
+    """One INSERT in its own (sub)transaction: the reads before it take no write lock
+    (SQLite's IMMEDIATE transactions would), and a failed insert inside a caller's
+    transaction undoes only itself."""
+    with transaction.atomic():
+        AuditEntry.objects.bulk_create(entries, ignore_conflicts=ignore_conflicts)
 
 
 def _write_for_student(planned: Planned, common: dict) -> None:
@@ -172,7 +178,7 @@ def _write_for_student(planned: Planned, common: dict) -> None:
     )
     if row is not None:
         student_id, *at_the_time = row
-        AuditEntry.objects.bulk_create([_entry(ClassAtTheTime(*at_the_time), student_id, common)])
+        _insert([_entry(ClassAtTheTime(*at_the_time), student_id, common)])
 
 
 def _entry(classroom: ClassAtTheTime, student_id: int | None, values: dict) -> AuditEntry:
