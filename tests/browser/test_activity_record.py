@@ -8,15 +8,7 @@ from partnerup.demo import example_roster
 from tests.classes.factories import load_class, make_classroom
 
 from .conftest import TABLET, shot
-
-PASSWORD = "pw-ms-lee-123!"
-
-
-def sign_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("ms.lee")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from .test_today import PASSWORD, sign_in
 
 
 def test_the_owner_reads_filters_and_keeps_the_record(open_page, django_user_model):
