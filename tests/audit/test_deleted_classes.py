@@ -58,3 +58,8 @@ def test_the_record_outlives_the_deleted_account(alice_client, alice, room):
     assert list(kept) == [
         ("Room 12", "alice", "workshop history"), ("Room 12", "alice", "account deleted"),
     ]  # fmt: skip
+
+
+def test_the_page_needs_sign_in(client):
+    response = client.get(reverse("audit:deleted"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))

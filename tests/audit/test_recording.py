@@ -175,3 +175,19 @@ def test_looking_at_the_delete_page_is_recorded_as_a_view_of_that_page(alice_cli
 
 def test_a_page_missing_from_the_table_is_described_by_its_name():
     assert pages.what_of("workshop:quiet_first_again", "changed") == "workshop: quiet first again"
+
+
+def test_the_client_address_is_read_through_the_trusted_proxy(alice_client, room, settings):
+    settings.PARTNERUP_TRUSTED_PROXIES = 1
+    alice_client.get(
+        reverse("classes:detail", args=[room.pk]),
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.44",
+    )
+    assert AuditEntry.objects.get().address == "192.0.2.44"
+
+
+def test_the_health_check_loads_no_session_for_the_record(client, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the health check's own query
+        client.get(reverse("healthz"), HTTP_COOKIE="sessionid=abc")
+    assert recorded() == []
