@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "partnerup.reflections",  # goals, check-ins, reflections and flags (issue 13)
     "partnerup.upkeep",  # the daily clean-up: retention, expired sessions (issue 15)
     "partnerup.schools",  # co-teachers, schools and school admins (issue 15)
+    "partnerup.audit",  # the activity record (issue 15)
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records who viewed, changed, exported or deleted a class's data (audit/recording.py).
+    "partnerup.audit.recording.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "partnerup.urls"

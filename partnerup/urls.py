@@ -23,4 +23,5 @@ urlpatterns = [
     path("classes/<int:pk>/reflections/", include("partnerup.reflections.urls")),
     path("s/", include("partnerup.voice.student_urls")),
     path("s/job/", include("partnerup.jobs.student_urls")),
+    path("", include("partnerup.audit.urls")),
 ]

@@ -19,3 +19,30 @@ def charlie(django_user_model):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_flush_keeps_the_activity_record_append_only():
+    """Between transactional tests Django empties every table; on SQLite that is a
+    DELETE, which the activity record's trigger refuses. The flush lifts the triggers
+    and puts the same ones back in its own transaction (PostgreSQL's TRUNCATE fires
+    no row trigger)."""
+    from django.db import connection
+
+    from partnerup.audit import triggers
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    DatabaseOperations = type(connection.ops)
+    emptying = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, **options):
+        statements = emptying(self, style, tables, **options)
+        if triggers.TABLE not in tables:
+            return statements
+        return [*triggers.SQLITE_DROP, *statements, *triggers.SQLITE_CREATE]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = emptying

@@ -94,7 +94,8 @@ def class_rename(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("classes:detail", pk=pk)
-    return render(request, "classes/form.html", {"form": form, "title": _("Class settings")})
+    context = {"form": form, "title": _("Class settings"), "record_of": classroom}
+    return render(request, "classes/form.html", context)
 
 
 @login_required

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "partnerup.audit"
+    verbose_name = "Activity record"

@@ -1,0 +1,71 @@
+"""The activity record's pages: a class's record, its CSV, and the deleted classes'."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from partnerup.classes.models import classroom_or_404
+
+from . import services
+from .forms import ActivityFilterForm
+
+PER_PAGE = 50
+
+
+def _readable_class(request, pk: int):
+    if not services.may_read_class_record(request.user, pk):
+        raise Http404
+    return classroom_or_404(request.user, pk)
+
+
+def _chosen(request, entries, classes=None):
+    """The filter form and the entries it keeps (all of them while it is not valid)."""
+    form = ActivityFilterForm(
+        request.GET or None, actors=services.actors_in(entries), classes=classes
+    )
+    if form.is_bound and form.is_valid():
+        entries = services.filtered(entries, form.cleaned_data)
+    return form, entries
+
+
+def _page(request, entries) -> dict:
+    """The requested page of entries (read here, not in the template) and the filter's
+    query string for the page links."""
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    return {"page": page, "rows": services.shown(page.object_list), "filters": kept.urlencode()}
+
+
+@login_required
+def class_activity(request, pk):
+    """Who viewed, changed, exported or deleted what of the class, newest first."""
+    classroom = _readable_class(request, pk)
+    form, entries = _chosen(request, services.record_of_class(classroom.pk))
+    context = {"classroom": classroom, "form": form, **_page(request, entries)}
+    return render(request, "audit/activity.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def class_activity_export(request, pk):
+    """The whole record of the class (or its filtered part) as a spreadsheet."""
+    classroom = _readable_class(request, pk)
+    _form, entries = _chosen(request, services.record_of_class(classroom.pk))
+    response = HttpResponse(services.as_csv(entries), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{classroom.name} PartnerUp activity.csv"
+    )
+    return response
+
+
+@login_required
+def deleted_classes_activity(request):
+    """The record of the classes the teacher owned that are now deleted."""
+    everything = services.record_of_deleted_classes(request.user)
+    form, entries = _chosen(request, everything, classes=services.classes_in(everything))
+    context = {"form": form, **_page(request, entries)}
+    return render(request, "audit/deleted.html", context, status=400 if form.errors else 200)
