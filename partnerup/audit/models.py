@@ -28,6 +28,7 @@ ACTION_LABELS = {
     RESTORED: gettext_lazy("restored"),
 }
 STUDENT_CARD = "student card"  # actor_label of a student signed in with their card
+CLEAN_UP = "daily clean-up"  # actor_label of the daily command (retention)
 
 
 class AppendOnlyError(Exception):

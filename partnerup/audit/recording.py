@@ -26,7 +26,7 @@ from partnerup.clientaddress import client_address
 from partnerup.requestid import current_request_id
 
 from . import pages
-from .models import DELETED, STUDENT_CARD, VIEWED, AuditEntry
+from .models import CLEAN_UP, DELETED, STUDENT_CARD, VIEWED, AuditEntry
 
 logger = logging.getLogger(__name__)
 VIEW_WINDOW_SECONDS = 10 * 60
@@ -117,9 +117,10 @@ def _student_plan(request, page: str) -> Planned | None:
 
 
 def _classes_now(user, class_id: int | None) -> list[ClassAtTheTime]:
-    from partnerup.classes.models import classes_for
+    """The classes a deletion takes: the class deleted, or every class the account owns."""
+    from partnerup.classes.models import owned_classes
 
-    found = classes_for(user)
+    found = owned_classes(user)
     if class_id is not None:
         found = found.filter(pk=class_id)
     return [ClassAtTheTime(*row) for row in found.values_list("pk", "name", "teacher_id")]
@@ -145,7 +146,7 @@ def write(request, planned: Planned, response) -> None:
     if class_id is None:
         return
     key = _view_key(planned, class_id) if planned.action == VIEWED else None
-    at_the_time, seen = _class_of(request.user, class_id, key)
+    at_the_time, seen = _class_of(request.user, class_id, key, planned.page)
     if at_the_time is None or seen:
         return  # not a class of the actor's, or this view is recorded already
     entry = _entry(at_the_time, planned.student_id, {**common, "view_key": key})
@@ -196,14 +197,28 @@ def _view_key(planned: Planned, class_id: int) -> str:
     return f"{planned.actor_id}|{class_id}|{planned.page}|{planned.student_id or ''}|{window}"
 
 
-def _class_of(user, class_id: int, view_key: str | None) -> tuple[ClassAtTheTime | None, bool]:
+def _classes_of(user, page: str):
+    """The classes the actor reaches on this page: a school admin's school pages reach
+    the school's classes, every other page the actor's own and co-taught classes."""
+    from partnerup.classes.models import Classroom, classes_for
+    from partnerup.schools.access import is_school_admin
+    from partnerup.schools.services import school_classes
+
+    if page.startswith("schools:"):
+        if not is_school_admin(user):
+            return Classroom.objects.none()
+        return school_classes(user.school_place.school).order_by()
+    return classes_for(user)
+
+
+def _class_of(
+    user, class_id: int, view_key: str | None, page: str
+) -> tuple[ClassAtTheTime | None, bool]:
     """The actor's class as it is now, and whether this view is recorded already: one
     query, so a coalesced view costs one indexed read and nothing more."""
-    from partnerup.classes.models import classes_for
-
     seen = Exists(AuditEntry.objects.filter(view_key=view_key)) if view_key else Value(False)
     row = (
-        classes_for(user)
+        _classes_of(user, page)
         .filter(pk=class_id)
         .annotate(seen=seen)
         .values_list("pk", "name", "teacher_id", "seen")
@@ -223,3 +238,21 @@ def _class_led_to(response) -> int | None:
         return resolve(location.split("?")[0]).kwargs.get("pk")
     except Resolver404:
         return None
+
+
+def record_clean_up(classroom, now) -> None:
+    """The daily clean-up deleted a class's student answers, reflections, days and
+    notes (retention): recorded like a teacher's deletion, by "daily clean-up"."""
+    page = "upkeep:retention"
+    values = {
+        "actor_id": None,
+        "actor_label": CLEAN_UP,
+        "action": DELETED,
+        "page": page,
+        "what": pages.what_of(page, DELETED),
+        "address": "",
+        "request_id": "",
+        "at": now,
+    }
+    at_the_time = ClassAtTheTime(classroom.pk, classroom.name, classroom.teacher_id)
+    _insert([_entry(at_the_time, None, values)])

@@ -5,27 +5,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerup.classes.models import Classroom, classes_for
+from partnerup.classes.models import Classroom, owned_classes
 from partnerup.plans.export import rows_to_csv
 
-from .models import ACTION_LABELS, STUDENT_CARD, AuditEntry
+from .models import ACTION_LABELS, CLEAN_UP, STUDENT_CARD, AuditEntry
+
+SYSTEM = "system"  # the "who" filter's choice for the daily clean-up
 
 
 def school_id_of(classroom) -> int | None:
-    """The school a class (a Classroom, or anything with its `pk`) belongs to, copied
-    into each entry so a school admin can read the record. No schools yet: None."""
-    return None
+    """The school of a class's owner at the time (a class belongs to a school through
+    its owner), copied into each entry so the school's admin still reads the record of
+    a class after it is deleted."""
+    from partnerup.schools.models import SchoolTeacher
+
+    owner_id = getattr(classroom, "owner_id", None) or getattr(classroom, "teacher_id", None)
+    place = SchoolTeacher.objects.filter(user_id=owner_id).values_list("school_id", flat=True)
+    return place.first()
 
 
 def may_read_class_record(user, class_id: int) -> bool:
-    """Who reads a class's activity record: its owner. `classes_for` gives a teacher
-    only the classes they own today; once co-teachers share classes, keep this to the
-    owner (and let the school's admin in) — this is the one place to change."""
-    return classes_for(user).filter(pk=class_id).exists()
+    """Who reads a class's activity record from the class's pages: its owner (not its
+    co-teachers). The school's admin reads it on the school's activity page."""
+    return owned_classes(user).filter(pk=class_id).exists()
+
+
+def record_of_school(school) -> QuerySet[AuditEntry]:
+    """Every entry of the school's classes: those it has now (whenever they were
+    recorded) and those recorded while their owner taught there (deleted ones too)."""
+    from partnerup.schools.services import school_classes
+
+    now_in_school = school_classes(school).order_by().values("pk")
+    return AuditEntry.objects.filter(Q(school_id=school.pk) | Q(class_id__in=now_in_school))
 
 
 def record_of_class(class_id: int) -> QuerySet[AuditEntry]:
@@ -43,9 +58,12 @@ def actors_in(entries: QuerySet[AuditEntry]) -> list[tuple[str, str]]:
     """(actor_id, label) of everyone in the entries, for the "who" filter; students as
     one choice ("0")."""
     found = entries.order_by().values_list("actor_id", "actor_label").distinct()
-    choices = {("0" if pk is None else str(pk)): label for pk, label in found}
-    if "0" in choices:
-        choices["0"] = _("a student (sign-in card)")
+    choices = {}
+    for pk, label in found:
+        if label == CLEAN_UP:
+            choices[SYSTEM] = who_label_of(label)
+        else:
+            choices["0" if pk is None else str(pk)] = who_label_of(label)
     return sorted(choices.items(), key=lambda item: item[1].casefold())
 
 
@@ -62,7 +80,9 @@ def filtered(entries: QuerySet[AuditEntry], chosen: dict) -> QuerySet[AuditEntry
     if chosen.get("action"):
         entries = entries.filter(action=chosen["action"])
     if chosen.get("who") == "0":
-        entries = entries.filter(actor_id__isnull=True)
+        entries = entries.filter(actor_label=STUDENT_CARD)
+    elif chosen.get("who") == SYSTEM:
+        entries = entries.filter(actor_label=CLEAN_UP)
     elif chosen.get("who"):
         entries = entries.filter(actor_id=int(chosen["who"]))
     if chosen.get("classroom"):
@@ -71,9 +91,15 @@ def filtered(entries: QuerySet[AuditEntry], chosen: dict) -> QuerySet[AuditEntry
 
 
 def who_label(entry: AuditEntry) -> str:
-    if entry.actor_label == STUDENT_CARD:
+    return who_label_of(entry.actor_label)
+
+
+def who_label_of(actor_label: str) -> str:
+    if actor_label == STUDENT_CARD:
         return _("a student (sign-in card)")
-    return entry.actor_label
+    if actor_label == CLEAN_UP:
+        return _("the daily clean-up")
+    return actor_label
 
 
 def what_label(entry: AuditEntry) -> str:

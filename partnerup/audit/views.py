@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.schools.access import owner_only, school_admin_only
 
 from . import services
 from .forms import ActivityFilterForm
@@ -41,7 +42,7 @@ def _page(request, entries) -> dict:
     return {"page": page, "rows": services.shown(page.object_list), "filters": kept.urlencode()}
 
 
-@login_required
+@owner_only
 def class_activity(request, pk):
     """Who viewed, changed, exported or deleted what of the class, newest first."""
     classroom = _readable_class(request, pk)
@@ -50,7 +51,7 @@ def class_activity(request, pk):
     return render(request, "audit/activity.html", context, status=400 if form.errors else 200)
 
 
-@login_required
+@owner_only
 def class_activity_export(request, pk):
     """The whole record of the class (or its filtered part) as a spreadsheet."""
     classroom = _readable_class(request, pk)
@@ -69,3 +70,12 @@ def deleted_classes_activity(request):
     form, entries = _chosen(request, everything, classes=services.classes_in(everything))
     context = {"form": form, **_page(request, entries)}
     return render(request, "audit/deleted.html", context, status=400 if form.errors else 200)
+
+
+@school_admin_only
+def school_activity(request, school):
+    """The record of every class of the school (deleted ones too), for its admin."""
+    everything = services.record_of_school(school)
+    form, entries = _chosen(request, everything, classes=services.classes_in(everything))
+    context = {"school": school, "form": form, **_page(request, entries)}
+    return render(request, "audit/school.html", context, status=400 if form.errors else 200)

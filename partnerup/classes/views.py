@@ -24,9 +24,9 @@ from partnerup.engine import (
     too_large_message,
 )
 from partnerup.reflections import services as reflections
-from partnerup.upkeep import retention
 from partnerup.schools.access import is_school_admin, owner_only
 from partnerup.schools.services import invitations_for
+from partnerup.upkeep import retention
 
 from . import archive, services
 from .forms import (

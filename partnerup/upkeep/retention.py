@@ -30,6 +30,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from partnerup.audit.recording import record_clean_up
 from partnerup.classes.models import Classroom, lock_class
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def remove_student_data(classroom: Classroom, now: dt.datetime) -> int | None:
         rows = _delete_student_data(classroom)
         classroom.student_data_removed_at = now
         classroom.save(update_fields=["student_data_removed_at"])
+        record_clean_up(classroom, now)
     return rows
 
 
