@@ -139,6 +139,9 @@ WHAT = {
 WHAT_VIEWED = {
     "classes:delete": gettext_noop("delete-the-class page"),
     "classes:student_remove": gettext_noop("remove-a-student page"),
+    "schools:hand_over": gettext_noop("hand-over page (school admin)"),
+    "teachers:transfer": gettext_noop("make-owner page"),
+    "teachers:leave": gettext_noop("leave-the-class page"),
 }
 # Downloads and print-outs of a class's data.
 EXPORTS = {

@@ -77,3 +77,10 @@ def test_the_school_admin_reads_the_school_and_hands_a_class_over(open_page):
     shot(admin, "roles-09-handed-over")
     room.refresh_from_db()
     assert room.teacher == dana and list(room.co_teachers.all()) == [alice]
+    admin.get_by_role("link", name="Activity record").click()
+    admin.get_by_role("heading", name="Activity record").wait_for()
+    record = admin.locator("table").inner_text()
+    assert "class handed to another teacher (school admin)" in record and "sam" in record
+    assert "hand-over page (school admin)" in record  # looking is not handing over
+    assert "Ana" not in record
+    shot(admin, "roles-10-school-activity-record")
