@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 
 from partnerup.classes.models import classroom_or_404
+from partnerup.downloads import download
 from partnerup.schools.access import owner_only, school_admin_only
 
 from . import services
@@ -56,11 +56,7 @@ def class_activity_export(request, pk):
     """The whole record of the class (or its filtered part) as a spreadsheet."""
     classroom = _readable_class(request, pk)
     _form, entries = _chosen(request, services.record_of_class(classroom.pk))
-    response = HttpResponse(services.as_csv(entries), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{classroom.name} PartnerUp activity.csv"
-    )
-    return response
+    return download(services.as_csv(entries), f"{classroom.name} PartnerUp activity.csv")
 
 
 @login_required

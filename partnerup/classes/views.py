@@ -5,15 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
+from partnerup.downloads import download
 from partnerup.engine import (
     RosterError,
     SchoolClass,
@@ -262,9 +261,7 @@ def _with_columns_help(context: dict) -> dict:
 @login_required
 def roster_template(request):
     """A roster template: the header row of every column PartnerUp reads."""
-    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, "partnerup-roster.csv")
-    return response
+    return download(template_csv(), "partnerup-roster.csv")
 
 
 @login_required
@@ -404,11 +401,8 @@ def rule_delete(request, pk, rule_pk):
 def class_export(request, pk):
     """One zip with the class in spreadsheets and in class.json (see the archive package)."""
     classroom = classroom_or_404(request.user, pk)
-    response = HttpResponse(archive.export_class(classroom), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{classroom.name} PartnerUp export.zip"
-    )
-    return response
+    zipped = archive.export_class(classroom)
+    return download(zipped, f"{classroom.name} PartnerUp export.zip", "application/zip")
 
 
 @login_required

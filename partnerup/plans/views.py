@@ -9,14 +9,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerup.classes.models import classroom_or_404
 from partnerup.classes.services import names_of
+from partnerup.downloads import download
 from partnerup.engine import (
     BoardError,
     InfeasibleError,
@@ -282,7 +282,5 @@ def plan_projector(request, pk, plan_pk):
 def plan_export(request, pk, plan_pk):
     plan = _plan(request, pk, plan_pk)
     board = services.cards(plan)
-    response = HttpResponse(plan_csv(board.cards, board.floaters), content_type="text/csv")
     filename = f"{plan.classroom.name} {plan.name or 'draft'}.csv"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return download(plan_csv(board.cards, board.floaters), filename, "text/csv")
