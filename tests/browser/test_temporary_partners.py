@@ -84,6 +84,8 @@ def test_temporary_partners_keep_the_rules_on_a_tablet(open_page, django_user_mo
     assert "Ben" not in names_on(card_of(page, pk["Jayden"]))
     page.get_by_role("button", name="Do it anyway").click()
     page.get_by_role("heading", name="Moving Ben breaks a rule").wait_for(state="detached")
+    # The confirm closes before the board's swap lands: wait for the chip to arrive.
+    card_of(page, pk["Jayden"]).locator("button.chip", has_text="Ben").wait_for()
     assert "Ben" in names_on(card_of(page, pk["Jayden"]))
     assert choosing_count_problems(page.content()) == []
     shot(page, "temporary-4-placed")
