@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerup.classes.models import Classroom, owned_classes
+from partnerup.classes.models import Classroom
 from partnerup.plans.export import rows_to_csv
 
 from .models import ACTION_LABELS, CLEAN_UP, STUDENT_CARD, AuditEntry
@@ -26,12 +26,6 @@ def school_id_of(classroom) -> int | None:
     owner_id = getattr(classroom, "owner_id", None) or getattr(classroom, "teacher_id", None)
     place = SchoolTeacher.objects.filter(user_id=owner_id).values_list("school_id", flat=True)
     return place.first()
-
-
-def may_read_class_record(user, class_id: int) -> bool:
-    """Who reads a class's activity record from the class's pages: its owner (not its
-    co-teachers). The school's admin reads it on the school's activity page."""
-    return owned_classes(user).filter(pk=class_id).exists()
 
 
 def record_of_school(school) -> QuerySet[AuditEntry]:
